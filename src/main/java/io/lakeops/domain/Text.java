@@ -1,0 +1,24 @@
+package io.lakeops.domain;
+
+/** Small helpers for putting untrusted strings into messages. */
+public final class Text {
+  private static final int MAX_QUOTED = 80;
+
+  private Text() {}
+
+  /** Quotes a value for an error message, cut short and with control characters made visible. */
+  public static String quoteForMessage(String value) {
+    if (value == null) {
+      return "null";
+    }
+    StringBuilder out = new StringBuilder("'");
+    value
+        .codePoints()
+        .limit(MAX_QUOTED)
+        .forEach(c -> out.append(Character.isISOControl(c) ? "?" : Character.toString(c)));
+    if (value.length() > MAX_QUOTED) {
+      out.append("…");
+    }
+    return out.append("'").toString();
+  }
+}
