@@ -18,7 +18,8 @@ public record RunId(String value) {
   public RunId {
     if (value == null || !FORMAT.matcher(value).matches()) {
       throw new IllegalArgumentException(
-          "run id must look like <job>~<yyyymmdd>t<hhmmss>z but was " + Text.quoteForMessage(value));
+          "run id must look like <job>~<yyyymmdd>t<hhmmss>z but was "
+              + Text.quoteForMessage(value));
     }
   }
 

@@ -1,0 +1,138 @@
+package io.lakeops.adapters.embedded;
+
+import io.lakeops.adapters.json.DomainJson;
+import io.lakeops.domain.ClusterId;
+import io.lakeops.domain.JobRun;
+import io.lakeops.domain.RunId;
+import io.lakeops.ports.Page;
+import io.lakeops.ports.PageRequest;
+import io.lakeops.ports.RunQuery;
+import io.lakeops.ports.RunStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Runs in H2, with the same indexes the DynamoDB tables have. */
+final class EmbeddedRuns implements RunStore {
+  private static final String TABLE = "state_run";
+  private static final String COLUMNS =
+      "id, job_id, state, cluster_id, occupying_cluster, scheduled_for, version, changed_at, doc";
+  private final Sql sql;
+  private final Clock clock;
+
+  EmbeddedRuns(Sql sql, Clock clock) {
+    this.sql = sql;
+    this.clock = clock;
+  }
+
+  @Override
+  public Created<JobRun> createRunIfAbsent(JobRun run) {
+    JobRun stored = run.stored(1, now());
+    try {
+      sql.update(
+          "INSERT INTO state_run (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          columns(stored));
+      return new Created<>(stored, true);
+    } catch (Sql.DuplicateKey e) {
+      return new Created<>(findRun(run.id()).orElseThrow(), false);
+    }
+  }
+
+  @Override
+  public Optional<JobRun> findRun(RunId id) {
+    return sql.queryOne("SELECT doc FROM state_run WHERE id = ?", EmbeddedRuns::read, id.value());
+  }
+
+  @Override
+  public JobRun updateRun(JobRun run) {
+    JobRun stored = run.stored(run.version() + 1, now());
+    Object[] values = columns(stored);
+    int rows =
+        sql.update(
+            "UPDATE state_run SET job_id = ?, state = ?, cluster_id = ?, occupying_cluster = ?,"
+                + " scheduled_for = ?, version = ?, changed_at = ?, doc = ?"
+                + " WHERE id = ? AND version = ?",
+            values[1],
+            values[2],
+            values[3],
+            values[4],
+            values[5],
+            values[6],
+            values[7],
+            values[8],
+            run.id().value(),
+            run.version());
+    Versioned.requireWritten(rows, sql, TABLE, "run", run.id().value(), run.version());
+    return stored;
+  }
+
+  @Override
+  public Page<JobRun> findRuns(RunQuery query, PageRequest page) {
+    StringBuilder where = new StringBuilder("WHERE 1 = 1");
+    List<Object> params = new ArrayList<>();
+    query.state().ifPresent(s -> filter(where, params, "state = ?", s.name()));
+    query.job().ifPresent(j -> filter(where, params, "job_id = ?", j.value()));
+    query.cluster().ifPresent(c -> filter(where, params, "cluster_id = ?", c.value()));
+    page.cursor()
+        .map(Keyset::decode)
+        .ifPresent(
+            p -> {
+              where.append(" AND (scheduled_for < ? OR (scheduled_for = ? AND id < ?))");
+              params.add(p.number());
+              params.add(p.number());
+              params.add(p.id());
+            });
+    params.add(page.limit() + 1);
+    List<JobRun> rows =
+        sql.query(
+            "SELECT doc FROM state_run " + where + " ORDER BY scheduled_for DESC, id DESC LIMIT ?",
+            EmbeddedRuns::read,
+            params.toArray());
+    return Keyset.page(
+        rows, page.limit(), r -> Keyset.encode(r.scheduledFor().toEpochMilli(), r.id().value()));
+  }
+
+  @Override
+  public Page<JobRun> findRunsOccupying(ClusterId cluster, PageRequest page) {
+    String after = page.cursor().map(c -> Keyset.decode(c).id()).orElse("");
+    List<JobRun> rows =
+        sql.query(
+            "SELECT doc FROM state_run WHERE occupying_cluster = ? AND id > ? ORDER BY id LIMIT ?",
+            EmbeddedRuns::read,
+            cluster.value(),
+            after,
+            page.limit() + 1);
+    return Keyset.page(rows, page.limit(), r -> Keyset.encode(r.id().value()));
+  }
+
+  private static void filter(StringBuilder where, List<Object> params, String clause, Object v) {
+    where.append(" AND ").append(clause);
+    params.add(v);
+  }
+
+  private static Object[] columns(JobRun run) {
+    String cluster = run.cluster() == null ? null : run.cluster().value();
+    return new Object[] {
+      run.id().value(),
+      run.jobId().value(),
+      run.state().name(),
+      cluster,
+      run.state().occupiesCluster() ? cluster : null,
+      run.scheduledFor().toEpochMilli(),
+      run.version(),
+      run.updatedAt().toEpochMilli(),
+      DomainJson.write(run)
+    };
+  }
+
+  static JobRun read(java.sql.ResultSet row) throws java.sql.SQLException {
+    return DomainJson.read(row.getString("doc"), JobRun.class);
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

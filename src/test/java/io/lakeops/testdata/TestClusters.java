@@ -1,0 +1,36 @@
+package io.lakeops.testdata;
+
+import io.lakeops.domain.Cluster;
+import io.lakeops.domain.ClusterId;
+import io.lakeops.domain.PoolName;
+import java.time.Instant;
+
+/** Test clusters with sensible defaults: a requested cluster of pool {@code small}. */
+public final class TestClusters {
+  private String id = "small-1";
+  private String pool = "small";
+  private Instant at = Instant.parse("2026-11-26T11:00:00Z");
+
+  public static TestClusters aCluster() {
+    return new TestClusters();
+  }
+
+  public TestClusters id(String value) {
+    this.id = value;
+    return this;
+  }
+
+  public TestClusters pool(String value) {
+    this.pool = value;
+    return this;
+  }
+
+  public TestClusters requestedAt(Instant value) {
+    this.at = value;
+    return this;
+  }
+
+  public Cluster build() {
+    return Cluster.requested(new ClusterId(id), new PoolName(pool), at);
+  }
+}
