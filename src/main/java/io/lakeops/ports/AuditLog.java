@@ -11,6 +11,9 @@ public interface AuditLog {
    */
   boolean record(AuditEntry entry);
 
+  /** Whether the change of one record to {@code version} at {@code at} is recorded. */
+  boolean contains(EntityKind kind, String entityId, long version, java.time.Instant at);
+
   /** Entries matching {@code query}, newest first. */
   Page<AuditEntry> search(AuditQuery query, PageRequest page);
 

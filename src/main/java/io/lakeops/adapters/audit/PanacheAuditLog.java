@@ -1,0 +1,130 @@
+package io.lakeops.adapters.audit;
+
+import io.lakeops.ports.AuditEntry;
+import io.lakeops.ports.AuditLog;
+import io.lakeops.ports.AuditQuery;
+import io.lakeops.ports.EntityKind;
+import io.lakeops.ports.Page;
+import io.lakeops.ports.PageRequest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The audit log in the local H2 database, through Hibernate ORM with Panache. */
+@ApplicationScoped
+class PanacheAuditLog implements AuditLog {
+
+  @Override
+  public boolean record(AuditEntry entry) {
+    if (contains(entry.entityKind(), entry.entityId(), entry.version(), entry.at())) {
+      return false;
+    }
+    try {
+      // Its own transaction: a duplicate from a racing writer must not roll back the caller's work.
+      QuarkusTransaction.requiringNew().run(() -> AuditRecord.of(entry).persist());
+      return true;
+    } catch (PersistenceException duplicate) {
+      if (contains(entry.entityKind(), entry.entityId(), entry.version(), entry.at())) {
+        return false;
+      }
+      throw duplicate;
+    }
+  }
+
+  @Override
+  @Transactional
+  public boolean contains(EntityKind kind, String entityId, long version, Instant at) {
+    return AuditRecord.count(
+            "entityKind = ?1 and entityId = ?2 and version = ?3 and at = ?4",
+            kind,
+            entityId,
+            version,
+            at)
+        > 0;
+  }
+
+  @Override
+  @Transactional
+  public Page<AuditEntry> search(AuditQuery query, PageRequest page) {
+    StringBuilder where = new StringBuilder("1 = 1");
+    Parameters params = new Parameters();
+    List<String> clauses = new ArrayList<>();
+    query
+        .entityKind()
+        .ifPresent(
+            k -> {
+              clauses.add("entityKind = :kind");
+              params.and("kind", k);
+            });
+    query
+        .entityId()
+        .ifPresent(
+            id -> {
+              clauses.add("entityId = :id");
+              params.and("id", id);
+            });
+    query
+        .actor()
+        .ifPresent(
+            a -> {
+              clauses.add("actor = :actor");
+              params.and("actor", a);
+            });
+    query
+        .from()
+        .ifPresent(
+            f -> {
+              clauses.add("at >= :from");
+              params.and("from", f);
+            });
+    query
+        .to()
+        .ifPresent(
+            t -> {
+              clauses.add("at < :to");
+              params.and("to", t);
+            });
+    page.cursor()
+        .ifPresent(
+            c -> {
+              clauses.add("sequence < :after");
+              params.and("after", parseCursor(c));
+            });
+    clauses.forEach(c -> where.append(" and ").append(c));
+    // range is inclusive: one row more than asked tells whether another page follows.
+    List<AuditRecord> rows =
+        AuditRecord.<AuditRecord>find(where + " order by sequence desc", params)
+            .range(0, page.limit())
+            .list();
+    boolean more = rows.size() > page.limit();
+    List<AuditEntry> entries = rows.stream().limit(page.limit()).map(AuditRecord::toEntry).toList();
+    return new Page<>(
+        entries,
+        more
+            ? Optional.of(String.valueOf(entries.get(entries.size() - 1).sequence()))
+            : Optional.empty());
+  }
+
+  @Override
+  @Transactional
+  public Optional<AuditEntry> latest(EntityKind kind, String entityId) {
+    return AuditRecord.<AuditRecord>find(
+            "entityKind = ?1 and entityId = ?2 order by sequence desc", kind, entityId)
+        .firstResultOptional()
+        .map(AuditRecord::toEntry);
+  }
+
+  private static long parseCursor(String cursor) {
+    try {
+      return Long.parseLong(cursor);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("page cursor is not one this log made");
+    }
+  }
+}

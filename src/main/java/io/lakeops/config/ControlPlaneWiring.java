@@ -1,0 +1,72 @@
+package io.lakeops.config;
+
+import io.lakeops.control.audit.AuditMirrorSync;
+import io.lakeops.control.audit.AuditTrail;
+import io.lakeops.control.jobs.JobDefinitionService;
+import io.lakeops.control.jobs.JobDefinitionValidator;
+import io.lakeops.domain.Pool;
+import io.lakeops.domain.PoolName;
+import io.lakeops.ports.AuditLog;
+import io.lakeops.ports.Snapshots;
+import io.lakeops.ports.StateStore;
+import io.lakeops.ports.SyncPositions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Wires the control plane, which is plain Java, from configuration and the adapters chosen for this
+ * installation.
+ */
+@ApplicationScoped
+class ControlPlaneWiring {
+
+  @Produces
+  @ApplicationScoped
+  List<Pool> pools(PoolsConfig config) {
+    return config.pools().entrySet().stream()
+        .map(
+            e ->
+                new Pool(new PoolName(e.getKey()), e.getValue().size(), e.getValue().description()))
+        .sorted(Comparator.comparing(p -> p.name().value()))
+        .toList();
+  }
+
+  @Produces
+  @ApplicationScoped
+  AuditTrail auditTrail(AuditLog log, Snapshots snapshots) {
+    return new AuditTrail(log, snapshots);
+  }
+
+  @Produces
+  @ApplicationScoped
+  JobDefinitionService jobDefinitions(
+      StateStore store, AuditTrail audit, List<Pool> pools, JobsConfig jobs, Clock clock) {
+    JobDefinitionValidator validator =
+        new JobDefinitionValidator(
+            pools.stream().map(Pool::name).collect(Collectors.toSet()), jobs.minimumInterval());
+    return new JobDefinitionService(store, audit, validator, clock);
+  }
+
+  @Produces
+  @ApplicationScoped
+  AuditMirrorSync auditMirrorSync(
+      StateStore store,
+      AuditLog log,
+      SyncPositions positions,
+      Snapshots snapshots,
+      Clock clock,
+      AuditConfig config) {
+    return new AuditMirrorSync(
+        store,
+        log,
+        positions,
+        snapshots,
+        clock,
+        new AuditMirrorSync.Settings(
+            config.syncOverlap(), config.syncSettle(), config.firstLookback()));
+  }
+}

@@ -1,0 +1,49 @@
+package io.lakeops.control.audit;
+
+import io.lakeops.ports.AuditEntry;
+import io.lakeops.ports.AuditLog;
+import io.lakeops.ports.EntityKind;
+import io.lakeops.ports.Snapshots;
+import java.time.Instant;
+
+/** Records the console's own changes in the audit log, with snapshots before and after. */
+public final class AuditTrail {
+  private final AuditLog log;
+  private final Snapshots snapshots;
+
+  public AuditTrail(AuditLog log, Snapshots snapshots) {
+    this.log = log;
+    this.snapshots = snapshots;
+  }
+
+  /**
+   * Records that {@code by} did {@code action} to a record, leaving it at {@code version} at {@code
+   * at}. {@code before} is null for a create, {@code after} null for a delete.
+   */
+  public void record(
+      String action,
+      EntityKind kind,
+      String id,
+      long version,
+      Instant at,
+      Object before,
+      Object after,
+      Attribution by) {
+    log.record(
+        new AuditEntry(
+            0,
+            at,
+            by.actor(),
+            action,
+            kind,
+            id,
+            version,
+            by.reason(),
+            snapshot(before),
+            snapshot(after)));
+  }
+
+  private String snapshot(Object entity) {
+    return entity == null ? null : snapshots.of(entity);
+  }
+}

@@ -1,0 +1,214 @@
+package io.lakeops.control.jobs;
+
+import io.lakeops.domain.ExtractionSpec;
+import io.lakeops.domain.Job;
+import io.lakeops.domain.JobId;
+import io.lakeops.domain.JobKind;
+import io.lakeops.domain.PoolName;
+import io.lakeops.domain.RetryPolicy;
+import io.lakeops.domain.Schedule;
+import io.lakeops.domain.Severity;
+import io.lakeops.domain.StreamingSpec;
+import io.lakeops.domain.WatermarkKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns an author's {@link JobDefinition} into a {@link Job}, or refuses it naming every bad field.
+ * Names that reach SQL, paths or Kafka must match strict patterns; nothing is escaped later.
+ */
+public final class JobDefinitionValidator {
+  private static final Pattern KAFKA_TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+  private static final int MAX_KEY_COLUMNS = 8;
+
+  private final Set<PoolName> pools;
+  private final Duration minimumInterval;
+
+  /**
+   * @param pools the pools a job may name
+   * @param minimumInterval the shortest schedule interval allowed
+   */
+  public JobDefinitionValidator(Set<PoolName> pools, Duration minimumInterval) {
+    this.pools = Set.copyOf(pools);
+    this.minimumInterval = minimumInterval;
+  }
+
+  /**
+   * The job the definition describes, not yet stored; {@link InvalidDefinitionException} if bad.
+   */
+  public Job validate(JobDefinition d) {
+    if (d == null) {
+      throw new InvalidDefinitionException(
+          java.util.List.of(new FieldError("body", "is required")));
+    }
+    FieldChecks checks = new FieldChecks();
+    String id = checks.safeId("id", d.id());
+    String description = checks.plainText("description", d.description(), 500);
+    JobKind kind = checks.oneOf("kind", d.kind(), JobKind.class, null);
+    String pool = checks.safeId("pool", d.pool());
+    if (pool != null && !pools.contains(new PoolName(pool))) {
+      checks.fail("pool", "is not a configured pool; known pools: " + pools);
+    }
+    RetryPolicy retry = retry(checks, d.retry());
+    Schedule schedule = null;
+    ExtractionSpec extraction = null;
+    StreamingSpec streaming = null;
+    if (kind == JobKind.EXTRACTION) {
+      schedule = schedule(checks, d.schedule());
+      checks.absent("streaming", d.streaming(), "for an extraction job");
+      extraction = new ExtractionRules(checks).validate(d.extraction());
+    } else if (kind == JobKind.STREAMING) {
+      checks.absent("schedule", d.schedule(), "for a streaming job: it runs continuously");
+      checks.absent("extraction", d.extraction(), "for a streaming job");
+      streaming = streaming(checks, d.streaming());
+    }
+    if (!checks.errors().isEmpty()) {
+      throw new InvalidDefinitionException(checks.errors());
+    }
+    return new Job(
+        new JobId(id),
+        description,
+        kind,
+        new PoolName(pool),
+        schedule,
+        retry,
+        extraction,
+        streaming,
+        Boolean.TRUE.equals(d.paused()),
+        0,
+        null);
+  }
+
+  private Schedule schedule(FieldChecks checks, String text) {
+    if (!checks.present("schedule", text)) {
+      return null;
+    }
+    try {
+      Schedule schedule = Schedule.parse(text);
+      Duration shortest =
+          schedule instanceof Schedule.Cron cron
+              ? cron.shortestGap(Instant.parse("2026-01-01T00:00:00Z"))
+              : ((Schedule.Interval) schedule).period();
+      if (shortest.compareTo(minimumInterval) < 0) {
+        checks.fail(
+            "schedule",
+            "must not fire more often than every "
+                + io.lakeops.domain.Durations.format(minimumInterval));
+        return null;
+      }
+      return schedule;
+    } catch (IllegalArgumentException e) {
+      checks.fail("schedule", e.getMessage());
+      return null;
+    }
+  }
+
+  private static RetryPolicy retry(FieldChecks checks, JobDefinition.Retry r) {
+    if (r == null) {
+      return RetryPolicy.DEFAULT;
+    }
+    RetryPolicy d = RetryPolicy.DEFAULT;
+    int infra =
+        checks.integer(
+            "retry.maxInfrastructureRetries",
+            r.maxInfrastructureRetries(),
+            d.maxInfrastructureRetries(),
+            0,
+            20);
+    int job = checks.integer("retry.maxJobRetries", r.maxJobRetries(), d.maxJobRetries(), 0, 20);
+    Duration initial =
+        checks.duration(
+            "retry.initialBackoff",
+            r.initialBackoff(),
+            "30s",
+            Duration.ofSeconds(1),
+            Duration.ofHours(1));
+    Duration max =
+        checks.duration(
+            "retry.maxBackoff", r.maxBackoff(), "10m", Duration.ofSeconds(1), Duration.ofHours(6));
+    if (initial == null || max == null) {
+      return d;
+    }
+    if (max.compareTo(initial) < 0) {
+      checks.fail("retry.maxBackoff", "must not be shorter than retry.initialBackoff");
+      return d;
+    }
+    return new RetryPolicy(infra, job, initial, max);
+  }
+
+  private static StreamingSpec streaming(FieldChecks checks, JobDefinition.Streaming s) {
+    if (!checks.present("streaming", s)) {
+      return null;
+    }
+    String topic = s.topic();
+    if (checks.present("streaming.topic", topic) && !KAFKA_TOPIC.matcher(topic).matches()) {
+      checks.fail("streaming.topic", "must be a Kafka topic name (letters, digits, '.', '_', '-')");
+    }
+    Duration trigger =
+        checks.duration(
+            "streaming.trigger", s.trigger(), "1s", Duration.ofMillis(100), Duration.ofSeconds(30));
+    Duration window =
+        checks.duration(
+            "streaming.window", s.window(), "1m", Duration.ofSeconds(1), Duration.ofDays(1));
+    Duration delay =
+        checks.duration(
+            "streaming.watermarkDelay",
+            s.watermarkDelay(),
+            "30s",
+            Duration.ZERO,
+            Duration.ofDays(1));
+    String sink = checks.sqlIdentifier("streaming.sinkTable", s.sinkTable());
+    return new StreamingSpec(topic, trigger, window, delay, sink);
+  }
+
+  /** The extraction part, in its own class to keep each small. */
+  private record ExtractionRules(FieldChecks checks) {
+    ExtractionSpec validate(JobDefinition.Extraction e) {
+      if (!checks.present("extraction", e)) {
+        return null;
+      }
+      String source = checks.safeId("extraction.source", e.source());
+      String table = checks.sqlIdentifier("extraction.table", e.table());
+      if (e.keyColumns() == null || e.keyColumns().isEmpty()) {
+        checks.fail("extraction.keyColumns", "must name at least one column");
+      } else if (e.keyColumns().size() > MAX_KEY_COLUMNS) {
+        checks.fail("extraction.keyColumns", "must name at most " + MAX_KEY_COLUMNS + " columns");
+      } else {
+        for (int i = 0; i < e.keyColumns().size(); i++) {
+          checks.sqlIdentifier("extraction.keyColumns[" + i + "]", e.keyColumns().get(i));
+        }
+      }
+      String watermark = checks.sqlIdentifier("extraction.watermarkColumn", e.watermarkColumn());
+      WatermarkKind kind =
+          checks.oneOf(
+              "extraction.watermarkKind",
+              e.watermarkKind(),
+              WatermarkKind.class,
+              WatermarkKind.TIMESTAMP);
+      int parallelism = checks.integer("extraction.parallelism", e.parallelism(), 4, 1, 64);
+      int fetchSize = checks.integer("extraction.fetchSize", e.fetchSize(), 1000, 1, 100_000);
+      Severity keyCheck =
+          checks.oneOf("extraction.keyCheck", e.keyCheck(), Severity.class, Severity.FAIL);
+      Severity rowCheck =
+          checks.oneOf(
+              "extraction.rowCountCheck", e.rowCountCheck(), Severity.class, Severity.WARN);
+      double tolerance = e.rowCountTolerance() == null ? 3.0 : e.rowCountTolerance();
+      if (!(tolerance > 0 && tolerance <= 100)) {
+        checks.fail("extraction.rowCountTolerance", "must be above 0 and at most 100");
+      }
+      return new ExtractionSpec(
+          source,
+          table,
+          e.keyColumns(),
+          watermark,
+          kind,
+          parallelism,
+          fetchSize,
+          keyCheck,
+          rowCheck,
+          tolerance);
+    }
+  }
+}
