@@ -1,0 +1,50 @@
+package io.lakeops.jobs.extraction;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The JSON result of one run, written to {@code <base>/table=<t>/_manifests/batch=<run>.json}
+ * whether the run succeeded or not; the console reads it back. Field names are the contract with
+ * the console, so they are listed in docs/spark-jobs.md.
+ */
+public record ExtractionManifest(
+    String runId,
+    String table,
+    String status,
+    String failure,
+    long rowsRead,
+    long rowsWritten,
+    Map<String, String> window,
+    Map<String, String> watermarkSeen,
+    Map<String, Object> timings,
+    Map<String, Object> dataQuality,
+    SchemaFingerprint schemaFingerprint,
+    Map<String, Object> schemaChange,
+    String output) {
+
+  public static final String SUCCEEDED = "SUCCEEDED";
+  public static final String FAILED = "FAILED";
+
+  public boolean succeeded() {
+    return SUCCEEDED.equals(status);
+  }
+
+  static Map<String, Object> schemaChangeJson(SchemaChange change) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("changed", change.changed());
+    json.put("breaking", change.breaking());
+    json.put("added", change.added());
+    json.put("dropped", change.dropped());
+    json.put("retyped", change.retyped());
+    json.put("description", change.describe());
+    return json;
+  }
+
+  static Map<String, Object> qualityJson(DataQualityReport report) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("passed", report == null || report.passed());
+    json.put("checks", report == null ? java.util.List.of() : report.checks());
+    return json;
+  }
+}
