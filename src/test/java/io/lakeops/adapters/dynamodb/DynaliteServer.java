@@ -1,0 +1,207 @@
+package io.lakeops.adapters.dynamodb;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * dynalite (an open-source DynamoDB-compatible server on Node.js) as a child process on a free
+ * port. It is installed on first use with {@code npm ci} from {@code test/dynalite}'s lockfile into
+ * the module's {@code target/dynalite}, so the source tree is never written to. Plain JUnit tests
+ * share one server per JVM ({@link #shared()}); the Quarkus test resource starts its own.
+ */
+public final class DynaliteServer implements AutoCloseable {
+  private static final Duration STARTUP = Duration.ofSeconds(20);
+  private static DynaliteServer shared;
+
+  private final Process process;
+  private final int port;
+
+  private DynaliteServer(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  /** One server for the whole JVM, stopped when the JVM exits. */
+  public static synchronized DynaliteServer shared() {
+    if (shared == null || !shared.process.isAlive()) {
+      DynaliteServer server = start();
+      Runtime.getRuntime().addShutdownHook(new Thread(server::close, "dynalite-stop"));
+      shared = server;
+    }
+    return shared;
+  }
+
+  /** Installs dynalite if needed and starts a new server; the caller closes it. */
+  public static DynaliteServer start() {
+    Path cli = install();
+    IOException lastFailure = null;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      int port = freePort();
+      try {
+        DynaliteServer server = launch(cli, port);
+        server.awaitReady();
+        return server;
+      } catch (IOException e) {
+        lastFailure = e; // most likely the port was taken between probing and binding: try another
+      }
+    }
+    throw new UncheckedIOException("dynalite did not start", lastFailure);
+  }
+
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+
+  private static DynaliteServer launch(Path cli, int port) throws IOException {
+    Path log = cli.getParent().getParent().getParent().resolve("dynalite-" + port + ".log");
+    Process process =
+        new ProcessBuilder(
+                List.of(
+                    "node",
+                    cli.toString(),
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    Integer.toString(port),
+                    "--createTableMs",
+                    "0",
+                    "--deleteTableMs",
+                    "0",
+                    "--updateTableMs",
+                    "0"))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    return new DynaliteServer(process, port);
+  }
+
+  private void awaitReady() throws IOException {
+    Instant deadline = Instant.now().plus(STARTUP);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IOException("dynalite exited with " + process.exitValue() + " on port " + port);
+      }
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        return;
+      } catch (IOException notYet) {
+        sleep(50);
+      }
+    }
+    close();
+    throw new IOException("dynalite did not answer on port " + port + " within " + STARTUP);
+  }
+
+  /**
+   * {@code target/dynalite/node_modules/dynalite/cli.js}, installed from the lockfile when missing
+   * or when the lockfile changed. A file lock keeps parallel test JVMs from installing at once.
+   */
+  static Path install() {
+    Path sources = findPackageDir();
+    Path target = sources.getParent().getParent().resolve("target").resolve("dynalite");
+    Path cli = target.resolve("node_modules/dynalite/cli.js");
+    try {
+      Files.createDirectories(target);
+      try (FileChannel channel =
+              FileChannel.open(
+                  target.resolve(".install.lock"),
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.WRITE);
+          FileLock lock = channel.lock()) {
+        Path lockfile = sources.resolve("package-lock.json");
+        Path installed = target.resolve("package-lock.json");
+        if (Files.exists(cli)
+            && Files.exists(installed)
+            && Files.mismatch(lockfile, installed) == -1) {
+          return cli;
+        }
+        Files.copy(
+            sources.resolve("package.json"),
+            target.resolve("package.json"),
+            StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(lockfile, installed, StandardCopyOption.REPLACE_EXISTING);
+        // --ignore-scripts: dynalite runs in memory, its optional native LevelDB build is not
+        // needed.
+        Process npm =
+            new ProcessBuilder(
+                    "npm",
+                    "ci",
+                    "--ignore-scripts",
+                    "--no-audit",
+                    "--no-fund",
+                    "--prefix",
+                    target.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(target.resolve("npm-install.log").toFile())
+                .start();
+        if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0 || !Files.exists(cli)) {
+          npm.destroyForcibly();
+          throw new IllegalStateException(
+              "npm ci of dynalite failed; see " + target.resolve("npm-install.log"));
+        }
+        return cli;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not install dynalite into " + target, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while installing dynalite", e);
+    }
+  }
+
+  /** {@code test/dynalite} of the console module, from the module or the repository root. */
+  private static Path findPackageDir() {
+    Path here = Path.of("").toAbsolutePath();
+    for (Path candidate :
+        List.of(here.resolve("test/dynalite"), here.resolve("src/test/dynalite"))) {
+      if (Files.exists(candidate.resolve("package-lock.json"))) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("test/dynalite/package-lock.json not found from " + here);
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
