@@ -38,8 +38,7 @@ public final class DynamoDbStateStore implements StateStore, AutoCloseable {
   private final VersionedTable<JobRun> runs;
   private final VersionedTable<Cluster> clusters;
   private final LeaseTable leases;
-  private final IndexPager pager;
-  private final RunQueries runQueries;
+  private final Listings listings;
   private final ChangeFeedReader changes;
 
   DynamoDbStateStore(DynamoDbClient client, Schema schema, Clock clock) {
@@ -49,8 +48,8 @@ public final class DynamoDbStateStore implements StateStore, AutoCloseable {
     this.runs = new VersionedTable<>(client, schema.runs, runCodec, clock);
     this.clusters = new VersionedTable<>(client, schema.clusters, clusterCodec, clock);
     this.leases = new LeaseTable(client, schema.leases);
-    this.pager = new IndexPager(client);
-    this.runQueries = new RunQueries(schema, pager, runCodec);
+    IndexPager pager = new IndexPager(client);
+    this.listings = new Listings(schema, pager);
     this.changes = new ChangeFeedReader(pager, clock);
   }
 
@@ -68,8 +67,6 @@ public final class DynamoDbStateStore implements StateStore, AutoCloseable {
       throw e;
     }
   }
-
-  // --- jobs
 
   @Override
   public Job createJob(Job job) {
@@ -93,11 +90,8 @@ public final class DynamoDbStateStore implements StateStore, AutoCloseable {
 
   @Override
   public Page<Job> listJobs(PageRequest page) {
-    IndexQuery all = IndexQuery.ascending(schema.jobsById, Attr.s(JobCodec.LISTING_VALUE));
-    return pager.page(all, page, jobCodec::decode);
+    return listings.jobs(page);
   }
-
-  // --- runs
 
   @Override
   public Created<JobRun> createRunIfAbsent(JobRun run) {
@@ -123,15 +117,13 @@ public final class DynamoDbStateStore implements StateStore, AutoCloseable {
 
   @Override
   public Page<JobRun> findRuns(RunQuery query, PageRequest page) {
-    return runQueries.find(query, page);
+    return listings.runs(query, page);
   }
 
   @Override
   public Page<JobRun> findRunsOccupying(ClusterId cluster, PageRequest page) {
-    return runQueries.occupying(cluster, page);
+    return listings.occupying(cluster, page);
   }
-
-  // --- clusters
 
   @Override
   public Cluster createCluster(Cluster cluster) {
@@ -150,17 +142,13 @@ public final class DynamoDbStateStore implements StateStore, AutoCloseable {
 
   @Override
   public Page<Cluster> findClusters(PoolName pool, PageRequest page) {
-    IndexQuery byPool = IndexQuery.newestFirst(schema.clustersByPool, Attr.s(pool.value()));
-    return pager.page(byPool, page, clusterCodec::decode);
+    return listings.clusters(pool, page);
   }
 
   @Override
   public Page<Cluster> findLiveClusters(PageRequest page) {
-    IndexQuery live = IndexQuery.ascending(schema.liveClusters, Attr.s(ClusterCodec.LIVE_VALUE));
-    return pager.page(live, page, clusterCodec::decode);
+    return listings.liveClusters(page);
   }
-
-  // --- leases
 
   @Override
   public Optional<Lease> tryAcquire(String name, String holder, Duration ttl, Instant now) {
@@ -176,8 +164,6 @@ public final class DynamoDbStateStore implements StateStore, AutoCloseable {
   public Optional<Lease> findLease(String name) {
     return leases.find(name);
   }
-
-  // --- change feed and health
 
   @Override
   public Page<Change> changesSince(EntityKind kind, Instant since, PageRequest page) {

@@ -1,7 +1,10 @@
 package io.lakeops.adapters.dynamodb;
 
+import io.lakeops.domain.Cluster;
 import io.lakeops.domain.ClusterId;
+import io.lakeops.domain.Job;
 import io.lakeops.domain.JobRun;
+import io.lakeops.domain.PoolName;
 import io.lakeops.ports.Page;
 import io.lakeops.ports.PageRequest;
 import io.lakeops.ports.RunQuery;
@@ -12,11 +15,12 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Serves run listings from the most selective index: by job, else by cluster, else by state, else
- * the sharded all-runs index. Criteria the chosen index does not cover become a filter on it. All
- * run indexes sort by {@code scheduledFor}, read newest first.
+ * Every listing, each served by an index rather than a scan. Runs come from the most selective
+ * index: by job, else by cluster, else by state, else the sharded all-runs index; criteria the
+ * chosen index does not cover become a filter on it. All run indexes sort by {@code scheduledFor},
+ * read newest first.
  */
-final class RunQueries {
+final class Listings {
   private static final Comparator<Map<String, AttributeValue>> NEWEST_FIRST =
       Comparator.comparingLong(
               (Map<String, AttributeValue> item) -> Attr.number(item, Schema.SCHEDULED_FOR))
@@ -25,16 +29,33 @@ final class RunQueries {
   private final Schema schema;
   private final IndexPager pager;
   private final ShardMerge merge;
-  private final RunCodec codec;
+  private final RunCodec codec = new RunCodec();
+  private final JobCodec jobs = new JobCodec();
+  private final ClusterCodec clusters = new ClusterCodec();
 
-  RunQueries(Schema schema, IndexPager pager, RunCodec codec) {
+  Listings(Schema schema, IndexPager pager) {
     this.schema = schema;
     this.pager = pager;
     this.merge = new ShardMerge(pager);
-    this.codec = codec;
   }
 
-  Page<JobRun> find(RunQuery query, PageRequest page) {
+  /** Jobs in id order, from the one-partition by-id index. */
+  Page<Job> jobs(PageRequest page) {
+    IndexQuery all = IndexQuery.ascending(schema.jobsById, Attr.s(JobCodec.LISTING_VALUE));
+    return pager.page(all, page, jobs::decode);
+  }
+
+  Page<Cluster> clusters(PoolName pool, PageRequest page) {
+    IndexQuery byPool = IndexQuery.newestFirst(schema.clustersByPool, Attr.s(pool.value()));
+    return pager.page(byPool, page, clusters::decode);
+  }
+
+  Page<Cluster> liveClusters(PageRequest page) {
+    IndexQuery live = IndexQuery.ascending(schema.liveClusters, Attr.s(ClusterCodec.LIVE_VALUE));
+    return pager.page(live, page, clusters::decode);
+  }
+
+  Page<JobRun> runs(RunQuery query, PageRequest page) {
     AttributeValue state = query.state().map(s -> Attr.s(s.name())).orElse(null);
     AttributeValue cluster = query.cluster().map(c -> Attr.s(c.value())).orElse(null);
     if (query.job().isPresent()) {
