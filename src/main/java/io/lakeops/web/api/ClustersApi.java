@@ -1,0 +1,60 @@
+package io.lakeops.web.api;
+
+import io.lakeops.domain.Cluster;
+import io.lakeops.domain.PoolName;
+import io.lakeops.ports.ClusterStore;
+import io.lakeops.ports.NotFoundException;
+import io.lakeops.ports.PageRequest;
+import io.lakeops.web.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Clusters: the live ones across pools, or every cluster of one pool. */
+@Path("/api/clusters")
+@Tag(name = "Clusters", description = "Spark clusters of the pools")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
+public class ClustersApi {
+  private final ClusterStore clusters;
+
+  ClustersApi(ClusterStore clusters) {
+    this.clusters = clusters;
+  }
+
+  @GET
+  @Operation(
+      summary = "List clusters a page at a time",
+      description =
+          "Without pool: the live clusters of all pools. With pool: that pool's clusters,"
+              + " ended ones included, newest first")
+  public PageView<Cluster> list(
+      @QueryParam("pool") @Parameter(description = "pool name") String pool,
+      @QueryParam("limit") @Parameter(description = "page size, 1-500 (50)") Integer limit,
+      @QueryParam("cursor") @Parameter(description = "the next of the previous page")
+          String cursor) {
+    Optional<PoolName> inPool = Params.pool(pool);
+    PageRequest page = Params.page(limit, cursor);
+    return PageView.of(
+        inPool.isPresent()
+            ? clusters.findClusters(inPool.get(), page)
+            : clusters.findLiveClusters(page));
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "Read one cluster")
+  public Cluster get(@PathParam("id") String id) {
+    return clusters
+        .findCluster(Params.clusterId(id))
+        .orElseThrow(() -> new NotFoundException("cluster", id));
+  }
+}
