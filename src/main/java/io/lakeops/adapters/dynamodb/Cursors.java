@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Page cursors: base64url of a small JSON object holding where each read stopped (an index start
@@ -73,7 +74,10 @@ final class Cursors {
       if (typed == null) {
         throw invalid();
       }
-      boolean numeric = name.equals(index.sortKey()) && index.sortType().toString().equals("N");
+      boolean numeric =
+          name.equals(index.sortKey()) && index.sortType() == ScalarAttributeType.N
+              || name.equals(index.partitionKey())
+                  && index.partitionType() == ScalarAttributeType.N;
       JsonNode text = typed.get(numeric ? "N" : "S");
       if (text == null || !text.isTextual()) {
         throw invalid();

@@ -30,6 +30,9 @@ final class IndexPager {
       IndexQuery query, PageRequest page, Function<Map<String, AttributeValue>, T> decode) {
     Map<String, AttributeValue> start =
         page.cursor().map(c -> Cursors.key(Cursors.decode(c).get("k"), query.index())).orElse(null);
+    if (start != null && !query.partition().equals(start.get(query.index().partitionKey()))) {
+      throw Cursors.invalid(); // a cursor of another listing, say of another job's runs
+    }
     Batch batch = read(query, page.limit(), start);
     return new Page<>(
         batch.items().stream().map(decode).toList(),

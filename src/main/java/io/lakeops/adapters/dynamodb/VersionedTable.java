@@ -130,7 +130,7 @@ final class VersionedTable<T> {
 
   /**
    * Why a conditional write failed. A consistent read tells a stale version from a missing record;
-   * {@code ReturnValuesOnConditionCheckFailure} would save the read but local servers ignore it.
+   * {@code ReturnValuesOnConditionCheckFailure} would save the read, but dynalite lacks it.
    */
   private RuntimeException conflictOrMissing(String id, long expectedVersion) {
     return read(id).isPresent()

@@ -189,6 +189,18 @@ class DynamoDbStateStoreTest extends StateStoreContract {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> store.findRuns(RunQuery.ALL, PageRequest.after(5, "%%%")))
         .isInstanceOf(IllegalArgumentException.class);
+    store.createRunIfAbsent(TestRuns.aRun().build());
+    store.createRunIfAbsent(TestRuns.aRun().at("2026-11-26T12:05:00Z").build());
+    String ordersCursor =
+        store
+            .findRuns(RunQuery.byJob(new JobId("orders-extract")), PageRequest.first(1))
+            .next()
+            .orElseThrow();
+    assertThatThrownBy(
+            () ->
+                store.findRuns(
+                    RunQuery.byJob(new JobId("other")), PageRequest.after(1, ordersCursor)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
