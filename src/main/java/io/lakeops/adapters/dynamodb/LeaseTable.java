@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * Leases as items {@code {name, holder, expiresAt}}. Taking one is a put conditional on the lease
- * being free, expired or already ours, so of two replicas racing exactly one put succeeds. An
+ * being free, expired (at or before now, as in the embedded store) or already ours, so of two replicas racing exactly one put succeeds. An
  * expired lease is simply overwritten: no TTL is needed.
  */
 final class LeaseTable {
@@ -39,7 +39,7 @@ final class LeaseTable {
                           "expiresAt",
                           Attr.millis(expiresAt)))
                   .conditionExpression(
-                      "attribute_not_exists(#name) OR #expiresAt < :now OR #holder = :holder")
+                      "attribute_not_exists(#name) OR #expiresAt <= :now OR #holder = :holder")
                   .expressionAttributeNames(
                       Map.of(
                           "#name",
