@@ -4,12 +4,13 @@ import java.util.Optional;
 
 /**
  * Submits Spark applications to a cluster and follows them: Livy batches on EMR and on local
- * clusters. Submissions are named after the run attempt, so after a console restart a run re-attaches
- * to its submission instead of submitting again.
+ * clusters. Submissions are named after the run attempt, so after a console restart a run
+ * re-attaches to its submission instead of submitting again.
  *
  * <p>Failures are classified: {@link SubmitterUnavailableException} means the cluster's endpoint
  * could not be reached or answered with a server error (retryable, an infrastructure failure);
- * {@link SubmissionRejectedException} means the request itself was refused (fatal for that attempt).
+ * {@link SubmissionRejectedException} means the request itself was refused (fatal for that
+ * attempt).
  */
 public interface SparkSubmitter {
 

@@ -2,7 +2,9 @@ package io.lakeops.ports;
 
 import io.lakeops.domain.StateClass;
 
-/** Lakeops' view of a submission's state; adapters map their remote vocabulary to it in one place. */
+/**
+ * Lakeops' view of a submission's state; adapters map their remote vocabulary to it in one place.
+ */
 public enum SubmissionState {
   /** Accepted, waiting for resources or starting. */
   STARTING(StateClass.INTERMEDIATE),
