@@ -12,8 +12,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * Leases as items {@code {name, holder, expiresAt}}. Taking one is a put conditional on the lease
- * being free, expired (at or before now, as in the embedded store) or already ours, so of two replicas racing exactly one put succeeds. An
- * expired lease is simply overwritten: no TTL is needed.
+ * being free, expired (at or before now, as in the embedded store) or already ours, so of two
+ * replicas racing exactly one put succeeds. An expired lease is simply overwritten: no TTL is
+ * needed.
  */
 final class LeaseTable {
   private final DynamoDbClient client;
