@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SecurityTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"/", "/jobs", "/runs", "/clusters", "/audit", "/q/openapi", "/q/metrics"})
+  @ValueSource(
+      strings = {"/", "/jobs", "/runs", "/clusters", "/audit", "/q/metrics", "/q/swagger-ui/"})
   void pagesRedirectToTheLoginPage(String path) {
     given()
         .redirects()
@@ -39,6 +40,11 @@ class SecurityTest {
         .header("WWW-Authenticate", containsString("Basic"))
         .body("status", equalTo(401))
         .body("error", equalTo("Unauthorized"));
+  }
+
+  @Test
+  void theOpenApiDocumentNeedsALogin() {
+    given().when().get("/q/openapi").then().statusCode(401);
   }
 
   @Test

@@ -35,7 +35,7 @@ public class AuditApi {
       @QueryParam("actor") String actor,
       @QueryParam("from") @Parameter(description = "UTC time, inclusive") String from,
       @QueryParam("to") @Parameter(description = "UTC time, exclusive") String to,
-      @QueryParam("limit") @Parameter(description = "page size, 1-500 (50)") Integer limit,
+      @QueryParam("limit") @Parameter(description = "page size, 1-500 (50)") String limit,
       @QueryParam("cursor") @Parameter(description = "the next of the previous page")
           String cursor) {
     return PageView.of(

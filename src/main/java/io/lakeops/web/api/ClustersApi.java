@@ -38,7 +38,7 @@ public class ClustersApi {
               + " ended ones included, newest first")
   public PageView<Cluster> list(
       @QueryParam("pool") @Parameter(description = "pool name") String pool,
-      @QueryParam("limit") @Parameter(description = "page size, 1-500 (50)") Integer limit,
+      @QueryParam("limit") @Parameter(description = "page size, 1-500 (50)") String limit,
       @QueryParam("cursor") @Parameter(description = "the next of the previous page")
           String cursor) {
     Optional<PoolName> inPool = Params.pool(pool);

@@ -47,7 +47,7 @@ public class JobsApi {
   @GET
   @Operation(summary = "List job definitions in id order, a page at a time")
   public PageView<JobView> list(
-      @QueryParam("limit") @Parameter(description = "page size, 1-500 (50)") Integer limit,
+      @QueryParam("limit") @Parameter(description = "page size, 1-500 (50)") String limit,
       @QueryParam("cursor") @Parameter(description = "the next of the previous page")
           String cursor) {
     return PageView.of(jobs.listJobs(Params.page(limit, cursor)), JobView::of);

@@ -31,13 +31,20 @@ public final class Params {
 
   private Params() {}
 
-  public static PageRequest page(Integer limit, String cursor) {
-    int size = limit == null ? DEFAULT_LIMIT : limit;
+  public static PageRequest page(String limit, String cursor) {
+    int size = present(limit).map(Params::number).orElse(DEFAULT_LIMIT);
     if (size < 1 || size > PageRequest.MAX_LIMIT) {
       throw new BadParameterException("limit", "must be between 1 and " + PageRequest.MAX_LIMIT);
     }
     Optional<String> after = text("cursor", cursor, 2000);
     return new PageRequest(size, after);
+  }
+
+  private static int number(String limit) {
+    if (!limit.matches("-?[0-9]{1,9}")) {
+      throw new BadParameterException("limit", "must be a whole number");
+    }
+    return Integer.parseInt(limit);
   }
 
   public static RunQuery runs(String state, String job, String cluster) {

@@ -34,7 +34,7 @@ public class RunsApi {
           String state,
       @QueryParam("job") @Parameter(description = "job id") String job,
       @QueryParam("cluster") @Parameter(description = "cluster id") String cluster,
-      @QueryParam("limit") @Parameter(description = "page size, 1-500 (50)") Integer limit,
+      @QueryParam("limit") @Parameter(description = "page size, 1-500 (50)") String limit,
       @QueryParam("cursor") @Parameter(description = "the next of the previous page")
           String cursor) {
     return PageView.of(runs.findRuns(Params.runs(state, job, cluster), Params.page(limit, cursor)));
