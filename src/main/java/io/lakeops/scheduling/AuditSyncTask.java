@@ -30,7 +30,8 @@ class AuditSyncTask {
       identity = "audit-sync",
       every = "{lakeops.audit.sync-interval}",
       delayed = "{lakeops.audit.sync-interval}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void syncMirror() {
     try {
       mirrored.increment(sync.syncOnce());
