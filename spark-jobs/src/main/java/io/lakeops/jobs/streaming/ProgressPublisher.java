@@ -52,7 +52,11 @@ final class ProgressPublisher extends StreamingQueryListener {
       long end = Instant.parse(p.timestamp()).toEpochMilli() + duration;
       q.put("latencyMs", end - Instant.parse(maxEventTime).toEpochMilli());
     }
-    update(p.name(), q);
+    // Replace, not merge: a figure of an earlier batch must not linger into this one.
+    synchronized (this) {
+      queries.put(p.name() == null ? "unnamed" : p.name(), q);
+      write();
+    }
   }
 
   @Override
