@@ -4,6 +4,7 @@ import io.lakeops.adapters.dynamodb.DynamoDbStateStore;
 import io.lakeops.adapters.embedded.EmbeddedStateStore;
 import io.lakeops.config.StoreConfig;
 import io.lakeops.ports.StateStore;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -16,7 +17,9 @@ import org.jboss.logging.Logger;
 class StateStoreProducer {
   private static final Logger LOG = Logger.getLogger(StateStoreProducer.class);
 
+  /** Created at start, so that tables exist and a bad configuration fails the start. */
   @Produces
+  @Startup
   @ApplicationScoped
   StateStore stateStore(StoreConfig config, DataSource dataSource, Clock clock) {
     LOG.infof("Job state is kept in the %s store", config.type().name().toLowerCase());

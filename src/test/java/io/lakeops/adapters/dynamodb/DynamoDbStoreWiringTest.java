@@ -18,7 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -40,11 +40,6 @@ class DynamoDbStoreWiringTest {
   @Inject AuditLog audit;
   @Inject Clock clock;
 
-  @ConfigProperty(name = "lakeops.store.dynamodb.endpoint-override")
-  URI endpoint;
-
-  @ConfigProperty(name = "lakeops.store.dynamodb.table-prefix")
-  String prefix;
 
   @Test
   void theConsoleKeepsItsStateInDynamoDb() {
@@ -54,6 +49,11 @@ class DynamoDbStoreWiringTest {
 
   @Test
   void aWriteMadeBehindTheConsolesBackAppearsInTheAuditMirror() {
+    // Read here, not injected: the test class is a bean of every test application.
+    URI endpoint =
+        ConfigProvider.getConfig().getValue("lakeops.store.dynamodb.endpoint-override", URI.class);
+    String prefix =
+        ConfigProvider.getConfig().getValue("lakeops.store.dynamodb.table-prefix", String.class);
     Instant now = clock.instant();
     Map<String, AttributeValue> item = new HashMap<>();
     item.put("id", AttributeValue.fromS("lambda-written"));
