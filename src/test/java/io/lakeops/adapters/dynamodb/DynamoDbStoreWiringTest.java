@@ -40,7 +40,6 @@ class DynamoDbStoreWiringTest {
   @Inject AuditLog audit;
   @Inject Clock clock;
 
-
   @Test
   void theConsoleKeepsItsStateInDynamoDb() {
     assertThat(ClientProxy.unwrap(store)).isInstanceOf(DynamoDbStateStore.class);
@@ -80,7 +79,8 @@ class DynamoDbStoreWiringTest {
     item.put("listing", AttributeValue.fromS("jobs"));
     item.put("version", AttributeValue.fromN("1"));
     item.put("changedAt", AttributeValue.fromN(Long.toString(now.toEpochMilli())));
-    item.put("changeDay", AttributeValue.fromS(now.atZone(ZoneOffset.UTC).toLocalDate().toString()));
+    item.put(
+        "changeDay", AttributeValue.fromS(now.atZone(ZoneOffset.UTC).toLocalDate().toString()));
     try (DynamoDbClient lambda =
         DynamoDbClient.builder()
             .endpointOverride(endpoint)
