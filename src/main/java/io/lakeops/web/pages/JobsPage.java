@@ -1,0 +1,255 @@
+package io.lakeops.web.pages;
+
+import io.lakeops.config.JobsConfig;
+import io.lakeops.control.jobs.FieldError;
+import io.lakeops.control.jobs.InvalidDefinitionException;
+import io.lakeops.control.jobs.JobDefinition;
+import io.lakeops.control.jobs.JobDefinitionService;
+import io.lakeops.control.jobs.JobDefinitionValidator;
+import io.lakeops.domain.Job;
+import io.lakeops.domain.JobId;
+import io.lakeops.domain.JobRun;
+import io.lakeops.domain.Pool;
+import io.lakeops.ports.AlreadyExistsException;
+import io.lakeops.ports.AuditEntry;
+import io.lakeops.ports.AuditLog;
+import io.lakeops.ports.AuditQuery;
+import io.lakeops.ports.EntityKind;
+import io.lakeops.ports.NotFoundException;
+import io.lakeops.ports.PageRequest;
+import io.lakeops.ports.RunQuery;
+import io.lakeops.ports.StateStore;
+import io.lakeops.ports.VersionConflictException;
+import io.lakeops.web.api.Params;
+import io.lakeops.web.errors.BadParameterException;
+import io.lakeops.web.security.CurrentUser;
+import io.lakeops.web.security.Roles;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.RestForm;
+
+/**
+ * Job definitions in the console: the list and a job's page for everyone, the form and delete for
+ * admins, pause and resume for operators. Every change is a form post with the CSRF token and a
+ * reason, answered with a redirect (post/redirect/get).
+ */
+@Path("/jobs")
+@RolesAllowed(Roles.VIEWER)
+@Produces(MediaType.TEXT_HTML)
+public class JobsPage {
+  /** The path of the new-job form; '_' cannot start a job id, so it never hides a job. */
+  static final String NEW = "_new";
+
+  @CheckedTemplate
+  static class Templates {
+    static native TemplateInstance list(List<Job> jobs, String next, String first);
+
+    static native TemplateInstance detail(
+        Job job, JobDefinition definition, List<JobRun> runs, List<AuditEntry> changes);
+
+    static native TemplateInstance form(JobForm form, List<String> poolNames);
+  }
+
+  private final JobDefinitionService definitions;
+  private final StateStore store;
+  private final AuditLog audit;
+  private final List<Pool> pools;
+  private final CurrentUser user;
+
+  /**
+   * The service's own rules, run on a form that also has unreadable numbers, to show all at once.
+   */
+  private final JobDefinitionValidator rules;
+
+  JobsPage(
+      JobDefinitionService definitions,
+      StateStore store,
+      AuditLog audit,
+      List<Pool> pools,
+      CurrentUser user,
+      JobsConfig jobs) {
+    this.definitions = definitions;
+    this.rules =
+        new JobDefinitionValidator(
+            pools.stream().map(Pool::name).collect(Collectors.toSet()), jobs.minimumInterval());
+    this.store = store;
+    this.audit = audit;
+    this.pools = pools;
+    this.user = user;
+  }
+
+  @GET
+  public TemplateInstance list(
+      @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    var page = store.listJobs(Params.page(limit, cursor));
+    Links here = Links.to("/jobs").with("limit", limit);
+    String first = cursor == null || cursor.isBlank() ? null : here.toString();
+    return Templates.list(
+        page.items(), page.next().map(c -> here.with("cursor", c).toString()).orElse(null), first);
+  }
+
+  @GET
+  @Path("{id}")
+  public TemplateInstance detail(@PathParam("id") String id) {
+    Job job = find(id);
+    return Templates.detail(
+        job,
+        JobDefinition.of(job),
+        store.findRuns(RunQuery.byJob(job.id()), PageRequest.first(20)).items(),
+        audit
+            .search(
+                new AuditQuery(
+                    Optional.of(EntityKind.JOB),
+                    Optional.of(job.id().value()),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty()),
+                PageRequest.first(10))
+            .items());
+  }
+
+  @GET
+  @Path(NEW)
+  @RolesAllowed(Roles.ADMIN)
+  public TemplateInstance newForm() {
+    return Templates.form(JobForm.blank(), poolNames());
+  }
+
+  @GET
+  @Path("{id}/edit")
+  @RolesAllowed(Roles.ADMIN)
+  public TemplateInstance editForm(@PathParam("id") String id) {
+    Job job = find(id);
+    return Templates.form(JobForm.of(JobDefinition.of(job), job.version()), poolNames());
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @RolesAllowed(Roles.ADMIN)
+  public Response create(@BeanParam JobFormParams posted) {
+    JobForm form = new JobForm(posted.values(), 0);
+    JobDefinition definition = form.definition();
+    if (form.hasErrors()) {
+      return unreadable(form, definition);
+    }
+    try {
+      Job stored = definitions.create(definition, user.attribution(posted.reason));
+      return toJob(stored.id());
+    } catch (InvalidDefinitionException e) {
+      return refused(form.refused(e.errors()));
+    } catch (AlreadyExistsException e) {
+      return refused(form.refused(List.of(new FieldError("id", "is taken by another job"))));
+    }
+  }
+
+  @POST
+  @Path("{id}")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @RolesAllowed(Roles.ADMIN)
+  public Response replace(@PathParam("id") String id, @BeanParam JobFormParams posted) {
+    JobId jobId = Params.jobId(id);
+    long version = version(posted.version);
+    JobForm form = new JobForm(posted.values(), version);
+    JobDefinition definition = form.definition();
+    if (form.hasErrors()) {
+      return unreadable(form, definition);
+    }
+    try {
+      definitions.replace(jobId, definition, version, user.attribution(posted.reason));
+      return toJob(jobId);
+    } catch (InvalidDefinitionException e) {
+      return refused(form.refused(e.errors()));
+    } catch (VersionConflictException e) {
+      return Response.status(409)
+          .entity(
+              Templates.form(
+                  form.problem(
+                      "Someone changed this job since you opened the form. Open it again to see"
+                          + " their change, then make yours."),
+                  poolNames()))
+          .build();
+    }
+  }
+
+  @POST
+  @Path("{id}/delete")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @RolesAllowed(Roles.ADMIN)
+  public Response delete(
+      @PathParam("id") String id,
+      @RestForm("version") String version,
+      @RestForm("reason") String reason) {
+    definitions.delete(Params.jobId(id), version(version), user.attribution(reason));
+    return Response.seeOther(URI.create("/jobs")).build();
+  }
+
+  @POST
+  @Path("{id}/pause")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @RolesAllowed(Roles.OPERATOR)
+  public Response pause(@PathParam("id") String id, @RestForm("reason") String reason) {
+    JobId jobId = Params.jobId(id);
+    definitions.setPaused(jobId, true, user.attribution(reason));
+    return toJob(jobId);
+  }
+
+  @POST
+  @Path("{id}/resume")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @RolesAllowed(Roles.OPERATOR)
+  public Response resume(@PathParam("id") String id, @RestForm("reason") String reason) {
+    JobId jobId = Params.jobId(id);
+    definitions.setPaused(jobId, false, user.attribution(reason));
+    return toJob(jobId);
+  }
+
+  private List<String> poolNames() {
+    return pools.stream().map(p -> p.name().value()).toList();
+  }
+
+  private Job find(String id) {
+    JobId jobId = Params.jobId(id);
+    return store.findJob(jobId).orElseThrow(() -> new NotFoundException("job", jobId.value()));
+  }
+
+  private Response refused(JobForm form) {
+    return Response.status(400).entity(Templates.form(form, poolNames())).build();
+  }
+
+  /** A form whose numbers did not parse: the other fields are checked too, nothing is stored. */
+  private Response unreadable(JobForm form, JobDefinition definition) {
+    try {
+      rules.validate(definition);
+    } catch (InvalidDefinitionException e) {
+      form.refused(e.errors());
+    }
+    return refused(form);
+  }
+
+  private static Response toJob(JobId id) {
+    return Response.seeOther(URI.create("/jobs/" + id.value())).build();
+  }
+
+  private static long version(String value) {
+    if (value == null || !value.matches("[0-9]{1,18}")) {
+      throw new BadParameterException(
+          "version", "must be the version of the job the form was opened at");
+    }
+    return Long.parseLong(value);
+  }
+}
