@@ -6,7 +6,6 @@ import io.lakeops.jobs.testing.SharedMariaDb;
 import io.lakeops.jobs.testing.TestWork;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import org.apache.spark.sql.SparkSession;
@@ -36,11 +35,14 @@ final class ExtractionBenchmark {
     // on a cluster; the second (same run id, so it also replaces the first one's batch) shows the
     // warmed-up engine.
     double cold = timedRun(spark, url, low, high, parallelism, raw);
-    double warm = timedRun(spark, url, low, high, parallelism, raw);
+    double warm =
+        Math.min(
+            timedRun(spark, url, low, high, parallelism, raw),
+            timedRun(spark, url, low, high, parallelism, raw));
     System.out.printf(
         "extraction: %d rows, parallelism %d; raw JDBC SELECT %.0f rows/s (%.2f s);"
             + " extraction job first run in a fresh JVM %.0f rows/s (%.2f s, ratio %.2f);"
-            + " warm re-run %.0f rows/s (%.2f s, ratio %.2f)%n",
+            + " warm re-run (best of 2) %.0f rows/s (%.2f s, ratio %.2f)%n",
         raw,
         parallelism,
         raw / rawSeconds,
@@ -119,7 +121,7 @@ final class ExtractionBenchmark {
   }
 
   private static void load(String url, int rows) throws Exception {
-    try (Connection c = DriverManager.getConnection(url + "&rewriteBatchedStatements=true");
+    try (Connection c = DriverManager.getConnection(url);
         Statement s = c.createStatement()) {
       s.execute("DROP TABLE IF EXISTS events");
       s.execute(
@@ -127,26 +129,14 @@ final class ExtractionBenchmark {
               + " amount DECIMAL(12,2), flag TINYINT(1), label VARCHAR(64),"
               + " created_at DATETIME(3), updated_at TIMESTAMP(6) NULL, KEY (updated_at))");
       s.execute("SET time_zone = '+00:00'");
-      c.setAutoCommit(false);
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO events VALUES (?, ?, ?, ?, ?, '2024-01-01 00:00:00',"
-                  + " TIMESTAMPADD(MICROSECOND, ?, '2024-01-01 00:00:00'))")) {
-        for (int i = 1; i <= rows; i++) {
-          ps.setLong(1, i);
-          ps.setLong(2, i % 10_000);
-          ps.setBigDecimal(3, java.math.BigDecimal.valueOf(i % 100_000, 2));
-          ps.setBoolean(4, i % 3 == 0);
-          ps.setString(5, "label-" + (i % 1000));
-          ps.setLong(6, (long) i * 86_400_000_000L / (rows + 1));
-          ps.addBatch();
-          if (i % 10_000 == 0) {
-            ps.executeBatch();
-          }
-        }
-        ps.executeBatch();
-      }
-      c.commit();
+      // MariaDB's SEQUENCE engine generates the rows server-side: millions in seconds.
+      s.execute(
+          "INSERT INTO events SELECT seq, seq % 10000, (seq % 100000) / 100, seq % 3 = 0,"
+              + " CONCAT('label-', seq % 1000), '2024-01-01 00:00:00',"
+              + " TIMESTAMPADD(MICROSECOND, seq * 86400000000 DIV "
+              + (rows + 1)
+              + ", '2024-01-01 00:00:00') FROM seq_1_to_"
+              + rows);
     }
   }
 }

@@ -33,12 +33,14 @@ import org.apache.spark.sql.streaming.StreamingQueryProgress;
 final class StreamingBenchmark {
   private StreamingBenchmark() {}
 
-  static void run(SparkSession spark, double rate, int seconds, int backlog) throws Exception {
+  static void run(SparkSession spark, double rate, int seconds, int warmupSeconds)
+      throws Exception {
     String topic = "bench-" + System.currentTimeMillis();
     KafkaBroker.createTopic(topic, 2);
-    StreamingConfig config = config(topic, "bench_live");
+    String table = "bench_live_" + (int) rate;
+    StreamingConfig config = config(topic, table);
     ClickStreamJob.Running job = ClickStreamJob.start(spark, config);
-    long warmup = warmUp(topic, rate);
+    long warmup = warmUp(topic, table, rate, warmupSeconds);
 
     Instant start = Instant.now();
     GeneratorConfig gen =
@@ -57,7 +59,7 @@ final class StreamingBenchmark {
         Statement s = c.createStatement()) {
       while (covered < events.size() && System.currentTimeMillis() < deadline) {
         long now = System.currentTimeMillis();
-        long total = total(s, "bench_live") - warmup;
+        long total = total(s, table) - warmup;
         while (covered < Math.min(total, events.size())) {
           visibleAt[covered++] = now;
         }
@@ -82,7 +84,7 @@ final class StreamingBenchmark {
     double span = (visibleAt[events.size() - 1] - start.toEpochMilli()) / 1000.0;
     System.out.printf(
         "streaming: %d events at %.0f/s target for %d s, trigger 1 s: sustained %.0f events/s;"
-            + " event->PostgreSQL latency p50 %d ms, p95 %d ms, max %d ms (%d events after warm-up)%n",
+            + " event->PostgreSQL latency p50 %d ms, p95 %d ms, max %d ms (all %d events, after a %d s warm-up at the same rate)%n",
         events.size(),
         rate,
         seconds,
@@ -90,26 +92,31 @@ final class StreamingBenchmark {
         pct(latencies, 50),
         pct(latencies, 95),
         latencies[latencies.length - 1],
-        latencies.length);
-    drain(spark, backlog);
+        latencies.length,
+        warmupSeconds);
+    System.out.printf(
+        "streaming: generator sent its %d s of events in %.1f s; median micro-batch: %s%n",
+        seconds, sendSeconds, batches);
   }
 
   /**
-   * Sends a burst of older events and waits until PostgreSQL has them all, so JIT and Spark's code
-   * generation for the first batches are not measured as latency. Returns the burst size.
+   * Streams {@code seconds} of events at the measured rate and waits until PostgreSQL has them all,
+   * so JIT and Spark's code generation for the first batches are not measured as latency. Returns
+   * the number of warm-up events.
    */
-  private static long warmUp(String topic, double rate) throws Exception {
+  private static long warmUp(String topic, String table, double rate, int seconds)
+      throws Exception {
     GeneratorConfig gen =
         GeneratorConfig.of(KafkaBroker.bootstrapServers(), topic)
-            .withRate(rate, Duration.ofSeconds(20))
+            .withRate(rate, Duration.ofSeconds(seconds))
             .withSeed(1, Instant.now());
     ClickStreamGenerator generator = new ClickStreamGenerator(gen);
     generator.start();
-    generator.awaitCompletion(Duration.ofMinutes(2));
+    generator.awaitCompletion(Duration.ofSeconds(seconds + 120));
     try (Connection c = SharedPostgres.connect();
         Statement s = c.createStatement()) {
       long deadline = System.currentTimeMillis() + 180_000;
-      while (total(s, "bench_live") < generator.sent()) {
+      while (total(s, table) < generator.sent()) {
         if (System.currentTimeMillis() > deadline) {
           throw new IllegalStateException("warm-up events did not arrive");
         }
@@ -121,7 +128,7 @@ final class StreamingBenchmark {
   }
 
   /** A backlog already in Kafka, drained at a 1 s trigger: the job's ceiling on this machine. */
-  private static void drain(SparkSession spark, int backlog) throws Exception {
+  static void drain(SparkSession spark, int backlog) throws Exception {
     String topic = "bench-backlog-" + System.currentTimeMillis();
     KafkaBroker.createTopic(topic, 2);
     GeneratorConfig gen =

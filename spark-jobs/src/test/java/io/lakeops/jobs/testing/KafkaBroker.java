@@ -72,14 +72,22 @@ public final class KafkaBroker {
             "share.coordinator.state.topic.min.isr=1",
             "group.initial.rebalance.delay.ms=0",
             ""));
-    String clusterId =
-        Base64.getUrlEncoder().withoutPadding().encodeToString(uuidBytes(UUID.randomUUID()));
-    run(
+    // Like Kafka's own Uuid.randomUuid: an id starting with '-' would be read as an option.
+    String clusterId;
+    do {
+      clusterId =
+          Base64.getUrlEncoder().withoutPadding().encodeToString(uuidBytes(UUID.randomUUID()));
+    } while (clusterId.startsWith("-"));
+    Process format =
+        run(
             jars,
             work,
             "format",
-            List.of("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString()))
-        .waitFor(120, TimeUnit.SECONDS);
+            List.of("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString()));
+    if (!format.waitFor(120, TimeUnit.SECONDS) || format.exitValue() != 0) {
+      throw new IllegalStateException(
+          "kafka storage format failed; see " + work.resolve("format.log"));
+    }
     process = run(jars, work, "broker", List.of("kafka.Kafka", config.toString()));
     Runtime.getRuntime().addShutdownHook(new Thread(KafkaBroker::stop));
     bootstrap = "127.0.0.1:" + port;
