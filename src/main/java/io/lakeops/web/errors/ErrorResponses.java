@@ -20,7 +20,7 @@ public class ErrorResponses {
 
   static boolean isApi(UriInfo uri) {
     String path = uri.getPath();
-    return path.equals("/api") || path.startsWith("/api/") || path.startsWith("/api.");
+    return path.equals("/api") || path.startsWith("/api/");
   }
 
   public Response of(UriInfo uri, int status, String message, List<FieldError> fields) {
