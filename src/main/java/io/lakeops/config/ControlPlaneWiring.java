@@ -43,11 +43,15 @@ class ControlPlaneWiring {
 
   @Produces
   @ApplicationScoped
+  JobDefinitionValidator jobDefinitionValidator(List<Pool> pools, JobsConfig jobs) {
+    return new JobDefinitionValidator(
+        pools.stream().map(Pool::name).collect(Collectors.toSet()), jobs.minimumInterval());
+  }
+
+  @Produces
+  @ApplicationScoped
   JobDefinitionService jobDefinitions(
-      StateStore store, AuditTrail audit, List<Pool> pools, JobsConfig jobs, Clock clock) {
-    JobDefinitionValidator validator =
-        new JobDefinitionValidator(
-            pools.stream().map(Pool::name).collect(Collectors.toSet()), jobs.minimumInterval());
+      StateStore store, AuditTrail audit, JobDefinitionValidator validator, Clock clock) {
     return new JobDefinitionService(store, audit, validator, clock);
   }
 

@@ -1,6 +1,5 @@
 package io.lakeops.web.pages;
 
-import io.lakeops.config.JobsConfig;
 import io.lakeops.control.jobs.FieldError;
 import io.lakeops.control.jobs.InvalidDefinitionException;
 import io.lakeops.control.jobs.JobDefinition;
@@ -40,7 +39,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -72,7 +70,8 @@ public class JobsPage {
   private final CurrentUser user;
 
   /**
-   * The service's own rules, run on a form that also has unreadable numbers, to show all at once.
+   * The service's own rules (the same bean), run on a form that also has unreadable numbers, to
+   * show all errors at once.
    */
   private final JobDefinitionValidator rules;
 
@@ -82,11 +81,9 @@ public class JobsPage {
       AuditLog audit,
       List<Pool> pools,
       CurrentUser user,
-      JobsConfig jobs) {
+      JobDefinitionValidator rules) {
     this.definitions = definitions;
-    this.rules =
-        new JobDefinitionValidator(
-            pools.stream().map(Pool::name).collect(Collectors.toSet()), jobs.minimumInterval());
+    this.rules = rules;
     this.store = store;
     this.audit = audit;
     this.pools = pools;
