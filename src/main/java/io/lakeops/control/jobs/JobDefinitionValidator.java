@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
  */
 public final class JobDefinitionValidator {
   private static final Pattern KAFKA_TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
-  private static final int MAX_KEY_COLUMNS = 8;
 
   private final Set<PoolName> pools;
   private final Duration minimumInterval;
@@ -161,54 +160,5 @@ public final class JobDefinitionValidator {
             Duration.ofDays(1));
     String sink = checks.sqlIdentifier("streaming.sinkTable", s.sinkTable());
     return new StreamingSpec(topic, trigger, window, delay, sink);
-  }
-
-  /** The extraction part, in its own class to keep each small. */
-  private record ExtractionRules(FieldChecks checks) {
-    ExtractionSpec validate(JobDefinition.Extraction e) {
-      if (!checks.present("extraction", e)) {
-        return null;
-      }
-      String source = checks.safeId("extraction.source", e.source());
-      String table = checks.sqlIdentifier("extraction.table", e.table());
-      if (e.keyColumns() == null || e.keyColumns().isEmpty()) {
-        checks.fail("extraction.keyColumns", "must name at least one column");
-      } else if (e.keyColumns().size() > MAX_KEY_COLUMNS) {
-        checks.fail("extraction.keyColumns", "must name at most " + MAX_KEY_COLUMNS + " columns");
-      } else {
-        for (int i = 0; i < e.keyColumns().size(); i++) {
-          checks.sqlIdentifier("extraction.keyColumns[" + i + "]", e.keyColumns().get(i));
-        }
-      }
-      String watermark = checks.sqlIdentifier("extraction.watermarkColumn", e.watermarkColumn());
-      WatermarkKind kind =
-          checks.oneOf(
-              "extraction.watermarkKind",
-              e.watermarkKind(),
-              WatermarkKind.class,
-              WatermarkKind.TIMESTAMP);
-      int parallelism = checks.integer("extraction.parallelism", e.parallelism(), 4, 1, 64);
-      int fetchSize = checks.integer("extraction.fetchSize", e.fetchSize(), 1000, 1, 100_000);
-      Severity keyCheck =
-          checks.oneOf("extraction.keyCheck", e.keyCheck(), Severity.class, Severity.FAIL);
-      Severity rowCheck =
-          checks.oneOf(
-              "extraction.rowCountCheck", e.rowCountCheck(), Severity.class, Severity.WARN);
-      double tolerance = e.rowCountTolerance() == null ? 3.0 : e.rowCountTolerance();
-      if (!(tolerance > 0 && tolerance <= 100)) {
-        checks.fail("extraction.rowCountTolerance", "must be above 0 and at most 100");
-      }
-      return new ExtractionSpec(
-          source,
-          table,
-          e.keyColumns(),
-          watermark,
-          kind,
-          parallelism,
-          fetchSize,
-          keyCheck,
-          rowCheck,
-          tolerance);
-    }
   }
 }
