@@ -1,0 +1,121 @@
+package io.lakeops.adapters.local;
+
+import io.lakeops.config.LocalClustersConfig;
+import io.lakeops.domain.ClusterId;
+import io.lakeops.domain.ClusterState;
+import io.lakeops.domain.MarketMix;
+import io.lakeops.domain.Pool;
+import io.lakeops.ports.ClusterProvider;
+import io.lakeops.ports.ProvidedCluster;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Clusters of the embedded default: each a real Livy server (0.7.1) started as a child process,
+ * whose batches run Spark 3.5.7 in local mode. The control plane talks to them through the same
+ * Livy adapter as to EMR. Every child is tracked and stopped with the console.
+ */
+@ApplicationScoped
+class LocalClusterProvider implements ClusterProvider {
+  private static final Logger LOG = Logger.getLogger(LocalClusterProvider.class);
+
+  private final LocalClusterSettings settings;
+  private final LocalClusterLayout layout;
+  private final Map<String, LocalLivyProcess> clusters = new ConcurrentHashMap<>();
+
+  @Inject
+  LocalClusterProvider(LocalClustersConfig config) {
+    this(LocalClusterSettings.from(config));
+  }
+
+  LocalClusterProvider(LocalClusterSettings settings) {
+    this.settings = settings;
+    this.layout = new LocalClusterLayout(settings);
+    StaleClusters.stopAll(settings.workDir());
+  }
+
+  /** The spark-jobs job jar as local clusters see it: the {@code jar} of a SubmitRequest. */
+  Path jobsJar() {
+    return settings.jobsJar();
+  }
+
+  /**
+   * Starts a Livy server for {@code id}; returns at once (describe says when it answers). Launching
+   * an id whose cluster is alive returns that cluster: a repeated launch starts nothing.
+   */
+  @Override
+  public synchronized String launch(ClusterId id, Pool pool) {
+    settings.check();
+    String providerId = "local-" + id.value();
+    LocalLivyProcess existing = clusters.get(providerId);
+    if (existing != null && existing.isLive()) {
+      return providerId;
+    }
+    long live = clusters.values().stream().filter(LocalLivyProcess::isLive).count();
+    if (live >= settings.maxConcurrent()) {
+      throw new IllegalStateException(
+          "already "
+              + live
+              + " local clusters running (lakeops.local-clusters.max-concurrent="
+              + settings.maxConcurrent()
+              + ")");
+    }
+    Path dir = settings.workDir().resolve(providerId);
+    WorkDirs.clear(dir);
+    int port = freePort();
+    LocalLivyProcess process =
+        LocalLivyProcess.start(providerId, layout.write(dir, port), port, settings);
+    clusters.put(providerId, process);
+    LOG.infof(
+        "local cluster %s for pool %s: Livy starting on port %d in %s",
+        providerId, pool.name().value(), port, dir);
+    return providerId;
+  }
+
+  @Override
+  public ProvidedCluster describe(String providerId) {
+    LocalLivyProcess process = clusters.get(providerId);
+    if (process == null) {
+      // Local clusters stop with the console that started them.
+      return new ProvidedCluster(
+          providerId, ClusterState.FAILED, null, MarketMix.UNKNOWN, "not running in this console");
+    }
+    return process.describe(settings.startTimeout());
+  }
+
+  @Override
+  public void terminate(String providerId) {
+    LocalLivyProcess process = clusters.get(providerId);
+    if (process != null) {
+      process.stop();
+      LOG.infof("local cluster %s stopped", providerId);
+    }
+  }
+
+  /** For tests: the Livy process of a cluster, to kill it as a crash would. */
+  ProcessHandle livyProcess(String providerId) {
+    return clusters.get(providerId).handle();
+  }
+
+  @PreDestroy
+  void stopAll() {
+    clusters.keySet().forEach(this::terminate);
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port for a local cluster", e);
+    }
+  }
+}
