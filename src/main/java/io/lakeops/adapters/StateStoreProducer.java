@@ -1,9 +1,12 @@
 package io.lakeops.adapters;
 
 import io.lakeops.adapters.dynamodb.DynamoDbStateStore;
+import io.lakeops.adapters.embedded.EmbeddedScheduleStore;
 import io.lakeops.adapters.embedded.EmbeddedStateStore;
 import io.lakeops.config.StoreConfig;
+import io.lakeops.ports.ScheduleStore;
 import io.lakeops.ports.StateStore;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -26,6 +29,18 @@ class StateStoreProducer {
     return switch (config.type()) {
       case EMBEDDED -> new EmbeddedStateStore(dataSource, clock);
       case DYNAMODB -> DynamoDbStateStore.connect(config.dynamodb(), clock);
+    };
+  }
+
+  /** The scheduler's due index, kept beside the state store it belongs to. */
+  @Produces
+  @ApplicationScoped
+  ScheduleStore scheduleStore(
+      StoreConfig config, StateStore store, DataSource dataSource, Clock clock) {
+    return switch (config.type()) {
+      case EMBEDDED -> new EmbeddedScheduleStore(dataSource, clock);
+      // The injected store is a client proxy; the DynamoDB one shares its client and tables.
+      case DYNAMODB -> ((DynamoDbStateStore) ClientProxy.unwrap(store)).scheduleStore();
     };
   }
 

@@ -4,9 +4,11 @@ import io.lakeops.control.audit.AuditMirrorSync;
 import io.lakeops.control.audit.AuditTrail;
 import io.lakeops.control.jobs.JobDefinitionService;
 import io.lakeops.control.jobs.JobDefinitionValidator;
+import io.lakeops.control.scheduling.ScheduleEntries;
 import io.lakeops.domain.Pool;
 import io.lakeops.domain.PoolName;
 import io.lakeops.ports.AuditLog;
+import io.lakeops.ports.ScheduleStore;
 import io.lakeops.ports.Snapshots;
 import io.lakeops.ports.StateStore;
 import io.lakeops.ports.SyncPositions;
@@ -51,8 +53,13 @@ class ControlPlaneWiring {
   @Produces
   @ApplicationScoped
   JobDefinitionService jobDefinitions(
-      StateStore store, AuditTrail audit, JobDefinitionValidator validator, Clock clock) {
-    return new JobDefinitionService(store, audit, validator, clock);
+      StateStore store,
+      ScheduleStore schedule,
+      AuditTrail audit,
+      JobDefinitionValidator validator,
+      Clock clock) {
+    return new JobDefinitionService(
+        store, audit, validator, clock, new ScheduleEntries(schedule, store));
   }
 
   @Produces

@@ -14,6 +14,7 @@ import io.lakeops.ports.Lease;
 import io.lakeops.ports.Page;
 import io.lakeops.ports.PageRequest;
 import io.lakeops.ports.RunQuery;
+import io.lakeops.ports.ScheduleStore;
 import io.lakeops.ports.StateStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,10 +24,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The state store on DynamoDB: four tables ({@code <prefix>jobs}, {@code runs}, {@code clusters},
- * {@code leases}) written only by single-item conditional writes, read by key or through indexes,
- * never by a scan. The layout and the contract for other writers are in {@code
- * docs/state-store.md}.
+ * The state store on DynamoDB: tables {@code <prefix>jobs}, {@code runs}, {@code clusters}, {@code
+ * leases} (and the scheduler's {@code schedule}) written only by single-item conditional writes,
+ * read by key or through indexes, never by a scan. The layout and the contract for other writers
+ * are in {@code docs/state-store.md}.
  */
 public final class DynamoDbStateStore implements StateStore, AutoCloseable {
   private final DynamoDbClient client;
@@ -40,6 +41,7 @@ public final class DynamoDbStateStore implements StateStore, AutoCloseable {
   private final LeaseTable leases;
   private final Listings listings;
   private final ChangeFeedReader changes;
+  private final ScheduleStore schedule;
 
   DynamoDbStateStore(DynamoDbClient client, Schema schema, Clock clock) {
     this.client = client;
@@ -51,6 +53,12 @@ public final class DynamoDbStateStore implements StateStore, AutoCloseable {
     IndexPager pager = new IndexPager(client);
     this.listings = new Listings(schema, pager);
     this.changes = new ChangeFeedReader(pager, clock);
+    this.schedule = new DynamoDbScheduleStore(client, schema, clock);
+  }
+
+  /** The due index ({@code <prefix>schedule}) on the same client. */
+  public ScheduleStore scheduleStore() {
+    return schedule;
   }
 
   /** Connects with {@code config}, creating missing tables first when it says so. */

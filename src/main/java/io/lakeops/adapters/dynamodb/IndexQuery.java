@@ -9,32 +9,37 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * A query of one partition of an index, in sort-key order, optionally from a lowest sort key and
- * with equality filters on other attributes (for combined run filters).
+ * A query of one partition of an index, in sort-key order, optionally from a lowest and up to a
+ * highest sort key, and with equality filters on other attributes (for combined run filters).
  */
 record IndexQuery(
     Index index,
     AttributeValue partition,
     boolean ascending,
     AttributeValue sortAtLeast,
+    AttributeValue sortAtMost,
     Map<String, AttributeValue> filters) {
 
   static IndexQuery ascending(Index index, AttributeValue partition) {
-    return new IndexQuery(index, partition, true, null, Map.of());
+    return new IndexQuery(index, partition, true, null, null, Map.of());
   }
 
   static IndexQuery newestFirst(Index index, AttributeValue partition) {
-    return new IndexQuery(index, partition, false, null, Map.of());
+    return new IndexQuery(index, partition, false, null, null, Map.of());
   }
 
   IndexQuery from(AttributeValue lowestSortKey) {
-    return new IndexQuery(index, partition, ascending, lowestSortKey, filters);
+    return new IndexQuery(index, partition, ascending, lowestSortKey, sortAtMost, filters);
+  }
+
+  IndexQuery upTo(AttributeValue highestSortKey) {
+    return new IndexQuery(index, partition, ascending, sortAtLeast, highestSortKey, filters);
   }
 
   IndexQuery filteredBy(String attribute, AttributeValue value) {
     Map<String, AttributeValue> more = new LinkedHashMap<>(filters);
     more.put(attribute, value);
-    return new IndexQuery(index, partition, ascending, sortAtLeast, more);
+    return new IndexQuery(index, partition, ascending, sortAtLeast, sortAtMost, more);
   }
 
   boolean isFiltered() {
@@ -47,10 +52,20 @@ record IndexQuery(
     names.put("#p", index.partitionKey());
     values.put(":p", partition);
     String keyCondition = "#p = :p";
-    if (sortAtLeast != null) {
+    if (sortAtLeast != null || sortAtMost != null) {
       names.put("#s", index.sortKey());
+    }
+    // A key condition allows one comparison on the sort key, so both bounds make a BETWEEN.
+    if (sortAtLeast != null && sortAtMost != null) {
+      values.put(":s", sortAtLeast);
+      values.put(":u", sortAtMost);
+      keyCondition += " AND #s BETWEEN :s AND :u";
+    } else if (sortAtLeast != null) {
       values.put(":s", sortAtLeast);
       keyCondition += " AND #s >= :s";
+    } else if (sortAtMost != null) {
+      values.put(":u", sortAtMost);
+      keyCondition += " AND #s <= :u";
     }
     List<String> conditions = new ArrayList<>();
     int i = 0;

@@ -32,14 +32,20 @@ final class Schema {
   static final String OCCUPIED_CLUSTER = "occupiedCluster";
   static final String LIVE = "live";
   static final String LEASE_NAME = "name";
+  static final String DUE_SHARD = "dueShard";
+  static final String NEXT_DUE_AT = "nextDueAt";
 
   /** The fixed partitions of the all-runs index; readers merge all of them. */
   static final int RUN_SHARDS = 4;
+
+  /** The fixed partitions of the due index; the scheduler reads all of them each tick. */
+  static final int DUE_SHARDS = 4;
 
   final String jobs;
   final String runs;
   final String clusters;
   final String leases;
+  final String schedule;
 
   final Index jobsById;
   final Index jobChanges;
@@ -52,12 +58,14 @@ final class Schema {
   final Index clustersByPool;
   final Index liveClusters;
   final Index clusterChanges;
+  final Index due;
 
   Schema(String prefix) {
     jobs = prefix + "jobs";
     runs = prefix + "runs";
     clusters = prefix + "clusters";
     leases = prefix + "leases";
+    schedule = prefix + "schedule";
     jobsById = index(jobs, "by-id", LISTING, S, ID, S);
     jobChanges = changes(jobs);
     runsByJob = index(runs, "by-job", "jobId", S, SCHEDULED_FOR, N);
@@ -69,6 +77,7 @@ final class Schema {
     clustersByPool = index(clusters, "by-pool", "pool", S, "requestedAt", N);
     liveClusters = index(clusters, "live", LIVE, S, ID, S);
     clusterChanges = changes(clusters);
+    due = index(schedule, "due", DUE_SHARD, S, NEXT_DUE_AT, N);
   }
 
   /** What {@code create-tables} creates: on-demand billing, every index projecting all. */
@@ -80,7 +89,8 @@ final class Schema {
             ID,
             List.of(runsByJob, runsByState, runsByCluster, runsOccupying, runsByShard, runChanges)),
         table(clusters, ID, List.of(clustersByPool, liveClusters, clusterChanges)),
-        table(leases, LEASE_NAME, List.of()));
+        table(leases, LEASE_NAME, List.of()),
+        table(schedule, ID, List.of(due)));
   }
 
   private static Index changes(String table) {

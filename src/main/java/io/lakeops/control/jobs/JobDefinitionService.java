@@ -2,6 +2,7 @@ package io.lakeops.control.jobs;
 
 import io.lakeops.control.audit.Attribution;
 import io.lakeops.control.audit.AuditTrail;
+import io.lakeops.control.scheduling.ScheduleEntries;
 import io.lakeops.domain.Job;
 import io.lakeops.domain.JobId;
 import io.lakeops.ports.EntityKind;
@@ -16,17 +17,24 @@ import java.util.Optional;
  * conditional write, recorded in the audit trail with who and why.
  */
 public final class JobDefinitionService {
+  private static final System.Logger LOG = System.getLogger(JobDefinitionService.class.getName());
   private final JobStore jobs;
   private final AuditTrail audit;
   private final JobDefinitionValidator validator;
   private final Clock clock;
+  private final ScheduleEntries schedule;
 
   public JobDefinitionService(
-      JobStore jobs, AuditTrail audit, JobDefinitionValidator validator, Clock clock) {
+      JobStore jobs,
+      AuditTrail audit,
+      JobDefinitionValidator validator,
+      Clock clock,
+      ScheduleEntries schedule) {
     this.jobs = jobs;
     this.audit = audit;
     this.validator = validator;
     this.clock = clock;
+    this.schedule = schedule;
   }
 
   /** Stores a new job; {@code AlreadyExistsException} if its id is taken. */
@@ -41,6 +49,7 @@ public final class JobDefinitionService {
         null,
         stored,
         by);
+    keepScheduled(stored);
     return stored;
   }
 
@@ -62,6 +71,7 @@ public final class JobDefinitionService {
         current,
         stored,
         by);
+    keepScheduled(stored);
     return stored;
   }
 
@@ -81,6 +91,7 @@ public final class JobDefinitionService {
         current,
         stored,
         by);
+    keepScheduled(stored);
     return stored;
   }
 
@@ -97,6 +108,27 @@ public final class JobDefinitionService {
         current,
         null,
         by);
+    try {
+      schedule.remove(id);
+    } catch (RuntimeException e) {
+      // A leftover entry removes itself when it comes due and finds no job.
+      LOG.log(System.Logger.Level.WARNING, "due-index entry of deleted job " + id + " stays", e);
+    }
+  }
+
+  /**
+   * The job is written first and its due-index entry second, without a transaction: if the second
+   * write fails, the definition stands and {@code ScheduleRepair} brings the entry in step later.
+   */
+  private void keepScheduled(Job stored) {
+    try {
+      schedule.reconcile(stored, clock.instant());
+    } catch (RuntimeException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "due-index entry of job " + stored.id() + " left to the repair pass",
+          e);
+    }
   }
 
   /**
