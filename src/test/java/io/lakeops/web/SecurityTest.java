@@ -16,7 +16,7 @@ class SecurityTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"/", "/jobs", "/runs", "/clusters", "/audit", "/q/metrics", "/q/swagger-ui/"})
+      strings = {"/", "/jobs", "/runs", "/clusters", "/audit", "/q/swagger-ui/"})
   void pagesRedirectToTheLoginPage(String path) {
     given()
         .redirects()
@@ -40,6 +40,20 @@ class SecurityTest {
         .header("WWW-Authenticate", containsString("Basic"))
         .body("status", equalTo(401))
         .body("error", equalTo("Unauthorized"));
+  }
+
+  @Test
+  void prometheusScrapesMetricsWithBasicAuthentication() {
+    given().when().get("/q/metrics").then().statusCode(401);
+    given()
+        .auth()
+        .preemptive()
+        .basic("viewer", "viewer-test-password")
+        .when()
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .body(containsString("lakeops_audit_sync_failures_total"));
   }
 
   @Test
