@@ -20,6 +20,7 @@ public final class TestJobs {
   private String schedule = "every 5m";
   private boolean paused;
   private boolean streaming;
+  private WatermarkKind watermark = WatermarkKind.TIMESTAMP;
 
   public static TestJobs anExtractionJob() {
     return new TestJobs();
@@ -44,6 +45,12 @@ public final class TestJobs {
 
   public TestJobs schedule(String value) {
     this.schedule = value;
+    return this;
+  }
+
+  /** An append-only table read by increasing id instead of by update time. */
+  public TestJobs idWatermark() {
+    this.watermark = WatermarkKind.ID;
     return this;
   }
 
@@ -84,7 +91,7 @@ public final class TestJobs {
             "orders",
             List.of("id"),
             "updated_at",
-            WatermarkKind.TIMESTAMP,
+            watermark,
             4,
             1000,
             Severity.FAIL,
