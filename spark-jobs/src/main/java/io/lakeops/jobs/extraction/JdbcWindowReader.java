@@ -36,6 +36,10 @@ final class JdbcWindowReader {
             .option("lowerBound", wm.sparkLowerBound())
             .option("upperBound", wm.sparkUpperBound())
             .option("numPartitions", config.parallelism());
+    String driver = driverFor(config.jdbcUrl());
+    if (driver != null) {
+      reader = reader.option("driver", driver);
+    }
     if (config.user() != null) {
       reader = reader.option("user", config.user());
     }
@@ -46,6 +50,24 @@ final class JdbcWindowReader {
       reader = mysqlOptions(reader);
     }
     return reader.load();
+  }
+
+  /**
+   * The driver class of the URL's database, named explicitly: in client deploy mode the drivers sit
+   * in the application jar, where {@code java.sql.DriverManager} does not look ("No suitable
+   * driver"); Spark loads a named driver through the application's class loader.
+   */
+  static String driverFor(String jdbcUrl) {
+    if (jdbcUrl.startsWith("jdbc:mysql:")) {
+      return "com.mysql.cj.jdbc.Driver";
+    }
+    if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+      return "org.postgresql.Driver";
+    }
+    if (jdbcUrl.startsWith("jdbc:h2:")) {
+      return "org.h2.Driver";
+    }
+    return null;
   }
 
   /**
