@@ -67,7 +67,10 @@ class LivySparkSubmitterTest {
 
   @AfterAll
   static void stopWireMock() {
-    livy.stop();
+    // Null when the test application failed to boot: let that failure be the one reported.
+    if (livy != null) {
+      livy.stop();
+    }
   }
 
   @BeforeEach
