@@ -56,7 +56,6 @@ public final class DynamoDbStateStore implements StateStore, AutoCloseable {
     this.schedule = new DynamoDbScheduleStore(client, schema, clock);
   }
 
-  /** The due index ({@code <prefix>schedule}) on the same client. */
   public ScheduleStore scheduleStore() {
     return schedule;
   }

@@ -1,0 +1,126 @@
+package io.lakeops.control.runs;
+
+import io.lakeops.domain.Cluster;
+import io.lakeops.domain.ClusterState;
+import io.lakeops.domain.FailureKind;
+import io.lakeops.domain.Job;
+import io.lakeops.domain.JobRun;
+import io.lakeops.domain.RunState;
+import io.lakeops.ports.ClusterStore;
+import io.lakeops.ports.JobStore;
+import io.lakeops.ports.NotFoundException;
+import io.lakeops.ports.Page;
+import io.lakeops.ports.PageRequest;
+import io.lakeops.ports.RunQuery;
+import io.lakeops.ports.RunStore;
+import io.lakeops.ports.SparkSubmitter;
+import io.lakeops.ports.Submission;
+import io.lakeops.ports.SubmissionRejectedException;
+import io.lakeops.ports.SubmitterUnavailableException;
+import io.lakeops.ports.VersionConflictException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends scheduled runs whose backoff has passed to a READY cluster of their job's pool. The
+ * submission is named {@code <runId>-a<attempt>} and looked up by that name first, so a console
+ * that crashed between submitting and recording re-attaches instead of submitting twice. With no
+ * READY cluster, or while its job is paused, the run simply stays SCHEDULED.
+ */
+public final class RunDispatcher {
+  private static final int PAGE = 100;
+  private static final int CLUSTERS_READ = 50;
+
+  private final JobStore jobs;
+  private final RunStore runs;
+  private final ClusterStore clusters;
+  private final SparkSubmitter submitter;
+  private final SubmitRequests requests;
+  private final RetryRules rules;
+
+  public RunDispatcher(
+      JobStore jobs,
+      RunStore runs,
+      ClusterStore clusters,
+      SparkSubmitter submitter,
+      SubmitRequests requests,
+      RetryRules rules) {
+    this.jobs = jobs;
+    this.runs = runs;
+    this.clusters = clusters;
+    this.submitter = submitter;
+    this.requests = requests;
+    this.rules = rules;
+  }
+
+  /** Dispatches what can go now; returns how many runs were submitted or re-attached. */
+  public int dispatch(Instant now) {
+    int submitted = 0;
+    Optional<String> cursor = Optional.empty();
+    do {
+      Page<JobRun> page =
+          runs.findRuns(RunQuery.byState(RunState.SCHEDULED), new PageRequest(PAGE, cursor));
+      for (JobRun run : page.items()) {
+        try {
+          submitted += dispatchOne(run, now) ? 1 : 0;
+        } catch (VersionConflictException | NotFoundException raced) {
+          // Another replica or an operator changed the run: its next read decides again.
+        }
+      }
+      cursor = page.next();
+    } while (cursor.isPresent());
+    return submitted;
+  }
+
+  private boolean dispatchOne(JobRun listed, Instant now) {
+    JobRun run = runs.findRun(listed.id()).orElse(null); // indexes lag; decide on a key read
+    Job job = run == null ? null : jobs.findJob(run.jobId()).orElse(null);
+    if (job == null || job.paused() || run.state() != RunState.SCHEDULED) {
+      return false; // a paused job launches nothing, not even runs scheduled before the pause
+    }
+    if (now.isBefore(rules.notBefore(run, job.retry()))) {
+      return false;
+    }
+    Optional<Cluster> cluster = readyCluster(job, run);
+    if (cluster.isEmpty()) {
+      return false;
+    }
+    String endpoint = cluster.get().endpoint();
+    String name = run.id().value() + "-a" + run.attempt();
+    try {
+      Submission submission =
+          submitter
+              .findByName(endpoint, name)
+              .orElseGet(() -> submitter.submit(endpoint, requests.forAttempt(job, run, name)));
+      runs.updateRun(run.submitted(cluster.get().id(), submission.id(), now));
+      return true;
+    } catch (SubmitterUnavailableException e) {
+      endAttempt(job, run, FailureKind.INFRASTRUCTURE, e, now);
+    } catch (SubmissionRejectedException e) {
+      endAttempt(job, run, FailureKind.JOB, e, now); // refused as asked: retrying as is cannot help
+    }
+    return false;
+  }
+
+  /** The failed attempt, retried or given up by the rules, in one conditional write. */
+  private void endAttempt(
+      Job job, JobRun attempt, FailureKind kind, RuntimeException e, Instant now) {
+    JobRun failed = attempt.failed(RunState.FAILED, kind, e.getMessage(), now);
+    runs.updateRun(rules.apply(failed, rules.decide(failed, job.retry()), now));
+  }
+
+  /**
+   * A READY cluster of the job's pool, spread by run id so replicas and runs do not all pile on
+   * one.
+   */
+  private Optional<Cluster> readyCluster(Job job, JobRun run) {
+    List<Cluster> ready =
+        clusters.findClusters(job.pool(), PageRequest.first(CLUSTERS_READ)).items().stream()
+            .filter(c -> c.state() == ClusterState.READY && c.endpoint() != null)
+            .toList();
+    return ready.isEmpty()
+        ? Optional.empty()
+        : Optional.of(ready.get(Math.floorMod(run.id().value().hashCode(), ready.size())));
+  }
+}

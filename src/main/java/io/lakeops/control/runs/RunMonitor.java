@@ -1,0 +1,134 @@
+package io.lakeops.control.runs;
+
+import io.lakeops.domain.Cluster;
+import io.lakeops.domain.FailureKind;
+import io.lakeops.domain.Job;
+import io.lakeops.domain.JobKind;
+import io.lakeops.domain.JobRun;
+import io.lakeops.domain.RunState;
+import io.lakeops.ports.ClusterStore;
+import io.lakeops.ports.JobStore;
+import io.lakeops.ports.NotFoundException;
+import io.lakeops.ports.Page;
+import io.lakeops.ports.PageRequest;
+import io.lakeops.ports.RunQuery;
+import io.lakeops.ports.RunResults;
+import io.lakeops.ports.RunStore;
+import io.lakeops.ports.SparkSubmitter;
+import io.lakeops.ports.SubmissionStatus;
+import io.lakeops.ports.SubmitterUnavailableException;
+import io.lakeops.ports.VersionConflictException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Follows submitted and running runs: one status poll each, mapped to the run's next state. A
+ * submission the endpoint no longer knows (Livy forgot it) is resolved from the run's manifest
+ * before it is called succeeded or lost. Ended extraction attempts go through the retry rules in
+ * the same write; streaming runs are left ended for the streaming keeper to restart.
+ */
+public final class RunMonitor {
+  private static final int PAGE = 100;
+
+  private final JobStore jobs;
+  private final RunStore runs;
+  private final ClusterStore clusters;
+  private final SparkSubmitter submitter;
+  private final RunResults results;
+  private final RetryRules rules;
+
+  public RunMonitor(
+      JobStore jobs,
+      RunStore runs,
+      ClusterStore clusters,
+      SparkSubmitter submitter,
+      RunResults results,
+      RetryRules rules) {
+    this.jobs = jobs;
+    this.runs = runs;
+    this.clusters = clusters;
+    this.submitter = submitter;
+    this.results = results;
+    this.rules = rules;
+  }
+
+  /** Polls every submitted and running run once; returns how many changed state. */
+  public int poll(Instant now) {
+    int changed = 0;
+    for (RunState state : new RunState[] {RunState.SUBMITTED, RunState.RUNNING}) {
+      Optional<String> cursor = Optional.empty();
+      do {
+        Page<JobRun> page = runs.findRuns(RunQuery.byState(state), new PageRequest(PAGE, cursor));
+        for (JobRun run : page.items()) {
+          try {
+            changed += follow(run, now) ? 1 : 0;
+          } catch (VersionConflictException | NotFoundException raced) {
+            // Changed under us (cancelled, failed over): the next poll reads it again.
+          } catch (SubmitterUnavailableException unreachable) {
+            // One failed poll proves little; a dead cluster is the failover's call.
+          }
+        }
+        cursor = page.next();
+      } while (cursor.isPresent());
+    }
+    return changed;
+  }
+
+  private boolean follow(JobRun run, Instant now) {
+    Optional<Cluster> cluster =
+        run.cluster() == null ? Optional.empty() : clusters.findCluster(run.cluster());
+    if (cluster.isEmpty() || cluster.get().endpoint() == null || run.submissionId() == null) {
+      return false; // nowhere to ask; the failover moves runs of a cluster that is gone
+    }
+    SubmissionStatus status = submitter.status(cluster.get().endpoint(), run.submissionId());
+    JobRun next =
+        switch (status.state()) {
+          case STARTING -> run;
+          case RUNNING -> run.state() == RunState.RUNNING ? run : run.moveTo(RunState.RUNNING, now);
+          case SUCCEEDED -> fromManifest(run, now, "finished without a result manifest");
+          case FAILED ->
+              run.failed(
+                  RunState.FAILED,
+                  FailureKind.JOB,
+                  "exited with an error: " + status.remoteState(),
+                  now);
+          case KILLED ->
+              run.failed(RunState.LOST, FailureKind.INFRASTRUCTURE, "killed on the cluster", now);
+          case UNKNOWN -> fromManifest(run, now, null);
+        };
+    if (next == run) {
+      return false;
+    }
+    runs.updateRun(next.state().isFinished() ? judged(next) : next);
+    return true;
+  }
+
+  /**
+   * What the manifest says about an attempt. With none: {@code missing} as a job failure when the
+   * endpoint reported success, otherwise lost (the endpoint forgot a batch that never finished).
+   */
+  private JobRun fromManifest(JobRun run, Instant now, String missing) {
+    Optional<RunResults.Manifest> manifest = results.find(run);
+    if (manifest.isPresent()) {
+      return manifest.get().succeeded()
+          ? run.succeeded(manifest.get().result(), now)
+          : run.failed(RunState.FAILED, FailureKind.JOB, manifest.get().message(), now);
+    }
+    return missing != null
+        ? run.failed(RunState.FAILED, FailureKind.JOB, missing, now)
+        : run.failed(
+            RunState.LOST, FailureKind.INFRASTRUCTURE, "the cluster forgot it, no manifest", now);
+  }
+
+  /** An ended extraction attempt after the retry rules; streaming runs are the keeper's. */
+  private JobRun judged(JobRun ended) {
+    if (ended.state() == RunState.SUCCEEDED) {
+      return ended;
+    }
+    Optional<Job> job = jobs.findJob(ended.jobId());
+    if (job.isEmpty() || job.get().kind() == JobKind.STREAMING) {
+      return ended;
+    }
+    return rules.apply(ended, rules.decide(ended, job.get().retry()), ended.finishedAt());
+  }
+}

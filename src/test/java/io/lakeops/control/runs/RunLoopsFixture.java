@@ -1,0 +1,68 @@
+package io.lakeops.control.runs;
+
+import io.lakeops.domain.Cluster;
+import io.lakeops.domain.ClusterId;
+import io.lakeops.domain.ClusterState;
+import io.lakeops.domain.JobRun;
+import io.lakeops.domain.MarketMix;
+import io.lakeops.domain.PoolName;
+import io.lakeops.ports.SubmitRequest;
+import io.lakeops.testdata.EmbeddedStores;
+import io.lakeops.testdata.FakeSparkSubmitter;
+import io.lakeops.testdata.MutableClock;
+import io.lakeops.testdata.TestJobs;
+import io.lakeops.testdata.TestRuns;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stores, fake endpoint, job, READY cluster and first run the dispatcher and monitor tests
+ * share.
+ */
+final class RunLoopsFixture {
+  final MutableClock clock = MutableClock.at("2026-11-26T12:00:05Z");
+  final EmbeddedStores stores = EmbeddedStores.fresh(clock);
+  final FakeSparkSubmitter livy = new FakeSparkSubmitter();
+  final RetryRules rules = new RetryRules();
+  final SubmitRequests requests =
+      (job, run, name) ->
+          new SubmitRequest(
+              name, "/jobs.jar", "io.lakeops.jobs.Main", List.of(run.window().low()), Map.of());
+
+  RunLoopsFixture() {
+    stores.state().createJob(TestJobs.anExtractionJob().build());
+  }
+
+  Cluster readyCluster(String id) {
+    Instant at = clock.instant();
+    return stores
+        .state()
+        .createCluster(
+            new Cluster(
+                new ClusterId(id),
+                new PoolName("small"),
+                "local-" + id,
+                ClusterState.READY,
+                "http://127.0.0.1:8998",
+                MarketMix.UNKNOWN,
+                null,
+                at,
+                at,
+                null,
+                0,
+                null));
+  }
+
+  JobRun scheduledRun() {
+    return stores.state().createRunIfAbsent(TestRuns.aRun().build()).value();
+  }
+
+  JobRun reload(JobRun run) {
+    return stores.state().findRun(run.id()).orElseThrow();
+  }
+
+  RunDispatcher dispatcher() {
+    return new RunDispatcher(stores.state(), stores.state(), stores.state(), livy, requests, rules);
+  }
+}
