@@ -15,8 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SecurityTest {
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {"/", "/jobs", "/runs", "/clusters", "/audit", "/q/swagger-ui/"})
+  @ValueSource(strings = {"/", "/jobs", "/runs", "/clusters", "/audit", "/q/swagger-ui/"})
   void pagesRedirectToTheLoginPage(String path) {
     given()
         .redirects()
