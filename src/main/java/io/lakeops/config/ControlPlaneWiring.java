@@ -2,12 +2,14 @@ package io.lakeops.config;
 
 import io.lakeops.control.audit.AuditMirrorSync;
 import io.lakeops.control.audit.AuditTrail;
+import io.lakeops.control.clusters.ClusterLifecycle;
 import io.lakeops.control.jobs.JobDefinitionService;
 import io.lakeops.control.jobs.JobDefinitionValidator;
 import io.lakeops.control.scheduling.ScheduleEntries;
 import io.lakeops.domain.Pool;
 import io.lakeops.domain.PoolName;
 import io.lakeops.ports.AuditLog;
+import io.lakeops.ports.ClusterProvider;
 import io.lakeops.ports.ScheduleStore;
 import io.lakeops.ports.Snapshots;
 import io.lakeops.ports.StateStore;
@@ -79,5 +81,12 @@ class ControlPlaneWiring {
         clock,
         new AuditMirrorSync.Settings(
             config.syncOverlap(), config.syncSettle(), config.firstLookback()));
+  }
+
+  @Produces
+  @ApplicationScoped
+  ClusterLifecycle clusterLifecycle(
+      StateStore store, ClusterProvider provider, AuditTrail audit, Clock clock) {
+    return new ClusterLifecycle(store, provider, audit, clock);
   }
 }
