@@ -62,7 +62,7 @@ public final class ClusterLifecycle {
       next = requested.moveTo(ClusterState.FAILED, "launch refused: " + refused.getMessage(), clock.instant());
     }
     Cluster stored = store.updateCluster(next);
-    record(next.state() == ClusterState.FAILED ? "cluster.fail" : "cluster.launch", requested, stored, by);
+    record(next.state() == ClusterState.FAILED ? "cluster.failed" : "cluster.launch", requested, stored, by);
     return stored;
   }
 

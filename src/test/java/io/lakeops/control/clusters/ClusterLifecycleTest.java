@@ -95,7 +95,7 @@ class ClusterLifecycleTest {
 
     assertThat(refused.state()).isEqualTo(ClusterState.FAILED);
     assertThat(refused.stateReason()).contains("no capacity");
-    assertThat(audit.entries()).extracting(AuditEntry::action).contains("cluster.fail");
+    assertThat(audit.entries()).extracting(AuditEntry::action).contains("cluster.failed");
   }
 
   @Test
