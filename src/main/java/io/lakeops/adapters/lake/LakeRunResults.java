@@ -1,0 +1,83 @@
+package io.lakeops.adapters.lake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lakeops.config.LakeConfig;
+import io.lakeops.domain.Job;
+import io.lakeops.domain.JobRun;
+import io.lakeops.domain.RunResult;
+import io.lakeops.ports.JobStore;
+import io.lakeops.ports.RunResults;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Reads the manifest an extraction wrote beside its batch in a lake folder: {@code
+ * <base>/table=<table>/_manifests/batch=<run>.json} (see docs/spark-jobs.md). A manifest that
+ * started before the run's current attempt did is an earlier attempt's and is not taken.
+ */
+@ApplicationScoped
+class LakeRunResults implements RunResults {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path base;
+  private final JobStore jobs;
+
+  LakeRunResults(LakeConfig config, JobStore jobs) {
+    this.base = config.base();
+    this.jobs = jobs;
+  }
+
+  @Override
+  public Optional<Manifest> find(JobRun run) {
+    Optional<Job> job = jobs.findJob(run.jobId());
+    if (job.isEmpty() || job.get().extraction() == null) {
+      return Optional.empty();
+    }
+    Path file =
+        base.resolve("table=" + job.get().extraction().table())
+            .resolve("_manifests")
+            .resolve("batch=" + run.id().value() + ".json");
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    JsonNode manifest = read(file);
+    if (isFromAnEarlierAttempt(manifest, run)) {
+      return Optional.empty();
+    }
+    return Optional.of(toManifest(manifest));
+  }
+
+  private static boolean isFromAnEarlierAttempt(JsonNode manifest, JobRun run) {
+    String started = manifest.path("timings").path("startedAt").asText("");
+    return run.startedAt() != null
+        && !started.isEmpty()
+        && Instant.parse(started).isBefore(run.startedAt().minusSeconds(60));
+  }
+
+  static Manifest toManifest(JsonNode m) {
+    boolean succeeded = "SUCCEEDED".equals(m.path("status").asText());
+    JsonNode change = m.path("schemaChange");
+    RunResult result =
+        new RunResult(
+            m.path("rowsRead").asLong(),
+            m.path("rowsWritten").asLong(),
+            m.path("watermarkSeen").path("max").asText(""),
+            m.path("dataQuality").toString(),
+            change.path("description").asText(""));
+    return new Manifest(succeeded, succeeded ? null : m.path("failure").asText("failed"), result);
+  }
+
+  private static JsonNode read(Path file) {
+    try {
+      return JSON.readTree(Files.readString(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the run manifest " + file, e);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package io.lakeops.adapters.lake;
+
+import static io.lakeops.testdata.TestJobs.anExtractionJob;
+import static io.lakeops.testdata.TestRuns.aRun;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lakeops.adapters.embedded.EmbeddedStateStore;
+import io.lakeops.config.LakeConfig;
+import io.lakeops.domain.ClusterId;
+import io.lakeops.domain.JobRun;
+import io.lakeops.domain.RunState;
+import io.lakeops.ports.RunResults;
+import io.lakeops.ports.StateStore;
+import io.lakeops.testdata.MutableClock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Manifests as the extraction job writes them (the shape in docs/spark-jobs.md), read back. */
+class LakeRunResultsTest {
+  @TempDir Path lake;
+  private StateStore store;
+  private RunResults results;
+  private final MutableClock clock = MutableClock.at("2026-11-26T12:06:00Z");
+
+  @BeforeEach
+  void setUp() {
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL("jdbc:h2:mem:lake-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    Flyway.configure().dataSource(dataSource).load().migrate();
+    store = new EmbeddedStateStore(dataSource, clock);
+    store.createJob(anExtractionJob().build());
+    LakeConfig config = () -> lake;
+    results = new LakeRunResults(config, store);
+  }
+
+  @Test
+  void aSucceededManifestGivesTheRunsFigures() throws IOException {
+    JobRun run = running();
+    write(run, "SUCCEEDED", null, "2026-11-26T12:06:30Z");
+
+    RunResults.Manifest manifest = results.find(run).orElseThrow();
+
+    assertThat(manifest.succeeded()).isTrue();
+    assertThat(manifest.result().rowsRead()).isEqualTo(151);
+    assertThat(manifest.result().rowsWritten()).isEqualTo(151);
+    assertThat(manifest.result().watermarkReached()).isEqualTo("2026-11-26 12:04:59");
+    assertThat(manifest.result().qualityReport()).contains("key_not_null");
+    assertThat(manifest.result().schemaChange()).isEqualTo("added columns [note]");
+  }
+
+  @Test
+  void aFailedManifestCarriesTheJobsReason() throws IOException {
+    JobRun run = running();
+    write(run, "FAILED", "schema change: dropped columns [amount]", "2026-11-26T12:06:30Z");
+
+    RunResults.Manifest manifest = results.find(run).orElseThrow();
+
+    assertThat(manifest.succeeded()).isFalse();
+    assertThat(manifest.message()).contains("dropped columns [amount]");
+  }
+
+  @Test
+  void noManifestOrOneFromAnEarlierAttemptIsNone() throws IOException {
+    JobRun run = running();
+    assertThat(results.find(run)).isEmpty();
+
+    write(run, "FAILED", "earlier attempt", "2026-11-26T11:00:00Z");
+    assertThat(results.find(run)).isEmpty();
+  }
+
+  private JobRun running() {
+    JobRun run = store.createRunIfAbsent(aRun().at(Instant.parse("2026-11-26T12:05:00Z")).build()).value();
+    run = store.updateRun(run.submitted(new ClusterId("small-1"), "1", clock.instant()));
+    return store.updateRun(run.moveTo(RunState.RUNNING, clock.instant()));
+  }
+
+  private void write(JobRun run, String status, String failure, String startedAt) throws IOException {
+    Path dir = lake.resolve("table=orders").resolve("_manifests");
+    Files.createDirectories(dir);
+    String json =
+        """
+        {"runId": "%s", "table": "orders", "status": "%s", "failure": %s,
+         "rowsRead": 151, "rowsWritten": 151,
+         "watermarkSeen": {"min": "2026-11-26 12:00:01", "max": "2026-11-26 12:04:59"},
+         "timings": {"startedAt": "%s"},
+         "dataQuality": {"passed": true, "checks": [{"name": "key_not_null", "severity": "FAIL", "passed": true}]},
+         "schemaChange": {"changed": true, "breaking": false, "added": ["note"], "description": "added columns [note]"}}
+        """
+            .formatted(run.id().value(), status, failure == null ? "null" : "\"" + failure + "\"", startedAt);
+    Files.writeString(dir.resolve("batch=" + run.id().value() + ".json"), json);
+  }
+}
