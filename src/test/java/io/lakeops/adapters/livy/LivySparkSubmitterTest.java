@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Livy adapter against recorded Livy exchanges served by WireMock (not a real Livy: that is
- * LocalLivyClusterTest). Any request without a recorded exchange gets a JSON 400, so a missing stub
+ * LocalLivyClusterIT). Any request without a recorded exchange gets a JSON 400, so a missing stub
  * fails the test loudly instead of passing by accident.
  */
 @QuarkusTest

@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.h2.tools.Server;
 
 /**
- * Extraction sources for LocalLivyClusterTest: an H2 database served over TCP (with its driver jar
+ * Extraction sources for LocalLivyClusterIT: an H2 database served over TCP (with its driver jar
  * copied where Livy lets batches read it), and a socket that accepts connections and never answers,
  * to keep a job running until it is killed.
  */

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @QuarkusTest
 @QuarkusTestResource(value = DynaliteTestResource.class, restrictToAnnotatedClass = true)
-class DynamoDbStoreWiringTest {
+class DynamoDbStoreWiringIT {
 
   @Inject StateStore store;
   @Inject AuditLog audit;

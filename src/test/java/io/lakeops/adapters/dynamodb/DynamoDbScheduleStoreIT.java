@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
  * The due-index contract against DynamoDB on dynalite: the schedule table is created with the
  * others when the store connects. Each test gets its own table prefix.
  */
-class DynamoDbScheduleStoreTest extends ScheduleStoreContract {
+class DynamoDbScheduleStoreIT extends ScheduleStoreContract {
   private static final AtomicInteger TABLE_SETS = new AtomicInteger();
 
   private DynamoDbStateStore state;
@@ -20,7 +20,7 @@ class DynamoDbScheduleStoreTest extends ScheduleStoreContract {
     String prefix = "s" + TABLE_SETS.incrementAndGet() + "-" + ProcessHandle.current().pid() + "-";
     state =
         DynamoDbStateStore.connect(
-            DynamoDbStateStoreTest.config(DynaliteServer.shared().endpoint(), prefix), clock);
+            DynamoDbStateStoreIT.config(DynaliteServer.shared().endpoint(), prefix), clock);
     return state.scheduleStore();
   }
 

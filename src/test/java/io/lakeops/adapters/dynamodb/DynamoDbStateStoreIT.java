@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The state-store contract against DynamoDB on dynalite, plus what is particular to DynamoDB: an
  * external writer that follows the documented item schema. Each test gets its own table prefix.
  */
-class DynamoDbStateStoreTest extends StateStoreContract {
+class DynamoDbStateStoreIT extends StateStoreContract {
   private static final AtomicInteger TABLE_SETS = new AtomicInteger();
 
   private String prefix;

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LocalLivyClusterTest {
+class LocalLivyClusterIT {
   private static final Pool POOL = new Pool(new PoolName("small"), SizeClass.SMALL, "");
   private static final String EXTRACTION = "io.lakeops.jobs.extraction.ExtractionJob";
   private static final Duration BATCH_TIMEOUT = Duration.ofSeconds(120);
