@@ -15,6 +15,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import io.lakeops.config.StoreConfig;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -60,6 +62,32 @@ public final class DynaliteServer implements AutoCloseable {
       }
     }
     throw new UncheckedIOException("dynalite did not start", lastFailure);
+  }
+
+  /** The state store's settings for this server, with tables named after {@code prefix}. */
+  public StoreConfig.DynamoDb storeConfig(String prefix) {
+    URI endpoint = endpoint();
+    return new StoreConfig.DynamoDb() {
+      @Override
+      public String tablePrefix() {
+        return prefix;
+      }
+
+      @Override
+      public boolean createTables() {
+        return true;
+      }
+
+      @Override
+      public Optional<URI> endpointOverride() {
+        return Optional.of(endpoint);
+      }
+
+      @Override
+      public Optional<String> region() {
+        return Optional.empty();
+      }
+    };
   }
 
   public URI endpoint() {

@@ -20,7 +20,7 @@ class DynamoDbScheduleStoreIT extends ScheduleStoreContract {
     String prefix = "s" + TABLE_SETS.incrementAndGet() + "-" + ProcessHandle.current().pid() + "-";
     state =
         DynamoDbStateStore.connect(
-            DynamoDbStateStoreIT.config(DynaliteServer.shared().endpoint(), prefix), clock);
+            DynaliteServer.shared().storeConfig(prefix), clock);
     return state.scheduleStore();
   }
 

@@ -45,31 +45,7 @@ class DynamoDbStateStoreIT extends StateStoreContract {
   @Override
   protected StateStore createStore(Clock clock) {
     prefix = "t" + TABLE_SETS.incrementAndGet() + "-" + ProcessHandle.current().pid() + "-";
-    return DynamoDbStateStore.connect(config(DynaliteServer.shared().endpoint(), prefix), clock);
-  }
-
-  static StoreConfig.DynamoDb config(URI endpoint, String prefix) {
-    return new StoreConfig.DynamoDb() {
-      @Override
-      public String tablePrefix() {
-        return prefix;
-      }
-
-      @Override
-      public boolean createTables() {
-        return true;
-      }
-
-      @Override
-      public Optional<URI> endpointOverride() {
-        return Optional.of(endpoint);
-      }
-
-      @Override
-      public Optional<String> region() {
-        return Optional.empty();
-      }
-    };
+    return DynamoDbStateStore.connect(DynaliteServer.shared().storeConfig(prefix), clock);
   }
 
   /** A low-level client, as a Lambda orchestrator writing behind the console's back would use. */

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Scheduler capacity: tick time and state-store calls per tick for N extraction jobs at a 1-minute
+# interval, on the embedded store (H2 file) and on DynamoDB (dynalite, installed by the tests' helper).
+# Usage (from the repository root): src/bench/scheduler.sh [jobs] [embedded,dynalite]
+set -euo pipefail
+jobs=${1:-10000}
+stores=${2:-embedded,dynalite}
+./mvnw -B -q -pl src test-compile \
+  org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
+  -Dexec.classpathScope=test \
+  -Dexec.mainClass=io.lakeops.bench.SchedulerBenchmark \
+  -Dexec.args="$jobs $stores"
