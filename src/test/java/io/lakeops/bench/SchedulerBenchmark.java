@@ -52,7 +52,9 @@ public final class SchedulerBenchmark {
     if (kind.equals("embedded")) {
       Path dir = Files.createTempDirectory("lakeops-bench");
       JdbcDataSource dataSource = new JdbcDataSource();
-      dataSource.setURL("jdbc:h2:file:" + dir.resolve("bench"));
+      // Kept open between connections, as the console's pool does; unpooled H2 closes (and compacts)
+      // the file at every last close.
+      dataSource.setURL("jdbc:h2:file:" + dir.resolve("bench") + ";DB_CLOSE_DELAY=-1");
       Flyway.configure().dataSource(dataSource).load().migrate();
       store = new EmbeddedStateStore(dataSource, clock);
       schedule = new EmbeddedScheduleStore(dataSource, clock);
