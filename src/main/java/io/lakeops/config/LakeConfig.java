@@ -9,8 +9,8 @@ import java.nio.file.Path;
 public interface LakeConfig {
 
   /**
-   * The lake's base folder on this machine, the jobs' {@code output} in the embedded default. On EMR
-   * the lake is in S3, read through the S3 adapter (a later issue).
+   * The lake's base folder on this machine, the jobs' {@code output} in the embedded default. On
+   * EMR the lake is in S3, read through the S3 adapter (a later issue).
    */
   @WithDefault("${lakeops.data-dir}/lake")
   Path base();

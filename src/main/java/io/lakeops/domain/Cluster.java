@@ -62,21 +62,40 @@ public record Cluster(
   public Cluster launched(String provider, Instant at) {
     Cluster starting = moveTo(ClusterState.STARTING, "launched", at);
     return new Cluster(
-        id, pool, provider, starting.state, endpoint, marketMix, starting.stateReason,
-        requestedAt, readyAt, endedAt, version, updatedAt);
+        id,
+        pool,
+        provider,
+        starting.state,
+        endpoint,
+        marketMix,
+        starting.stateReason,
+        requestedAt,
+        readyAt,
+        endedAt,
+        version,
+        updatedAt);
   }
 
   /**
-   * This cluster in {@code target} as its provider reports it, with the endpoint and market mix
-   * the provider knows; an exception if the state machine does not allow the step.
+   * This cluster in {@code target} as its provider reports it, with the endpoint and market mix the
+   * provider knows; an exception if the state machine does not allow the step.
    */
   public Cluster observed(
       ClusterState target, String newEndpoint, MarketMix mix, String reason, Instant at) {
     Cluster moved = target == state ? this : moveTo(target, reason, at);
     return new Cluster(
-        id, pool, providerId, moved.state, newEndpoint == null ? endpoint : newEndpoint,
-        mix == null || mix.equals(MarketMix.UNKNOWN) ? marketMix : mix, reason, requestedAt,
-        moved.readyAt, moved.endedAt, version, updatedAt);
+        id,
+        pool,
+        providerId,
+        moved.state,
+        newEndpoint == null ? endpoint : newEndpoint,
+        mix == null || mix.equals(MarketMix.UNKNOWN) ? marketMix : mix,
+        reason,
+        requestedAt,
+        moved.readyAt,
+        moved.endedAt,
+        version,
+        updatedAt);
   }
 
   /** The same cluster as stored at {@code newVersion} and {@code at}. */

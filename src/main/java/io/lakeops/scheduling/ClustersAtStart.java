@@ -50,7 +50,8 @@ class ClustersAtStart {
           .ensure(wanted, new Attribution(ClusterLifecycle.SYSTEM, "clusters wanted at start"))
           .forEach(c -> LOG.infof("Launched cluster %s (%s)", c.id(), c.state()));
     } catch (RuntimeException e) {
-      // The console stays useful without clusters; the failure is logged and audited where it can be.
+      // The console stays useful without clusters; the failure is logged and audited where it can
+      // be.
       LOG.errorf(e, "Could not launch the clusters wanted at start");
     }
   }

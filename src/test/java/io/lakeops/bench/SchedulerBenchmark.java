@@ -37,7 +37,9 @@ public final class SchedulerBenchmark {
   public static void main(String[] args) throws Exception {
     int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     String stores = args.length > 1 ? args[1] : "embedded,dynalite";
-    System.out.printf("%-9s %7s %-22s %9s %12s %13s%n", "store", "jobs", "tick", "ms", "runs_created", "store_calls");
+    System.out.printf(
+        "%-9s %7s %-22s %9s %12s %13s%n",
+        "store", "jobs", "tick", "ms", "runs_created", "store_calls");
     for (String store : stores.split(",")) {
       run(store.trim(), jobs);
     }
@@ -52,7 +54,8 @@ public final class SchedulerBenchmark {
     if (kind.equals("embedded")) {
       Path dir = Files.createTempDirectory("lakeops-bench");
       JdbcDataSource dataSource = new JdbcDataSource();
-      // Kept open between connections, as the console's pool does; unpooled H2 closes (and compacts)
+      // Kept open between connections, as the console's pool does; unpooled H2 closes (and
+      // compacts)
       // the file at every last close.
       dataSource.setURL("jdbc:h2:file:" + dir.resolve("bench") + ";DB_CLOSE_DELAY=-1");
       Flyway.configure().dataSource(dataSource).load().migrate();
@@ -61,16 +64,21 @@ public final class SchedulerBenchmark {
       closer = () -> {};
     } else {
       DynaliteServer server = DynaliteServer.start();
-      DynamoDbStateStore dynamo =
-          DynamoDbStateStore.connect(server.storeConfig("bench-"), clock);
+      DynamoDbStateStore dynamo = DynamoDbStateStore.connect(server.storeConfig("bench-"), clock);
       store = dynamo;
       schedule = dynamo.scheduleStore();
-      closer = () -> { dynamo.close(); server.close(); };
+      closer =
+          () -> {
+            dynamo.close();
+            server.close();
+          };
     }
     try (closer) {
       ScheduleEntries entries = new ScheduleEntries(schedule, store);
       for (int i = 0; i < jobs; i++) {
-        entries.reconcile(store.createJob(anExtractionJob().id("job-" + i).schedule("every 1m").build()), clock.instant());
+        entries.reconcile(
+            store.createJob(anExtractionJob().id("job-" + i).schedule("every 1m").build()),
+            clock.instant());
       }
       AtomicLong calls = new AtomicLong();
       StateStore countedStore = counting(StateStore.class, store, calls);
@@ -79,8 +87,12 @@ public final class SchedulerBenchmark {
       SchedulerSettings settings = SchedulerSettings.DEFAULT;
       ExtractionScheduler scheduler =
           new ExtractionScheduler(
-              countedSchedule, countedStore, countedStore,
-              new StreamingKeeper(countedSchedule, countedStore, audit, settings), audit, settings);
+              countedSchedule,
+              countedStore,
+              countedStore,
+              new StreamingKeeper(countedSchedule, countedStore, audit, settings),
+              audit,
+              settings);
       tick(kind, jobs, scheduler, calls, "12:01:00 (all due)", "2026-11-26T12:01:00Z");
       tick(kind, jobs, scheduler, calls, "12:01:30 (none due)", "2026-11-26T12:01:30Z");
       tick(kind, jobs, scheduler, calls, "12:02:00 (all due)", "2026-11-26T12:02:00Z");
@@ -89,12 +101,18 @@ public final class SchedulerBenchmark {
   }
 
   private static void tick(
-      String kind, int jobs, ExtractionScheduler scheduler, AtomicLong calls, String label, String at) {
+      String kind,
+      int jobs,
+      ExtractionScheduler scheduler,
+      AtomicLong calls,
+      String label,
+      String at) {
     calls.set(0);
     long start = System.nanoTime();
     TickReport report = scheduler.tick(Instant.parse(at));
     long ms = (System.nanoTime() - start) / 1_000_000;
-    System.out.printf("%-9s %7d %-22s %9d %12d %13d%n", kind, jobs, label, ms, report.runsCreated(), calls.get());
+    System.out.printf(
+        "%-9s %7d %-22s %9d %12d %13d%n", kind, jobs, label, ms, report.runsCreated(), calls.get());
   }
 
   /** Counts every call made through the port. */

@@ -16,7 +16,6 @@ import io.lakeops.ports.ProvidedCluster;
 import io.lakeops.ports.VersionConflictException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -53,16 +52,23 @@ public final class ClusterLifecycle {
 
   /** Asks the provider for a new cluster of {@code pool}; a refusal leaves it FAILED, recorded. */
   public Cluster launch(Pool pool, Attribution by) {
-    Cluster requested = store.createCluster(Cluster.requested(newId(pool.name()), pool.name(), clock.instant()));
+    Cluster requested =
+        store.createCluster(Cluster.requested(newId(pool.name()), pool.name(), clock.instant()));
     record("cluster.request", null, requested, by);
     Cluster next;
     try {
       next = requested.launched(provider.launch(requested.id(), pool), clock.instant());
     } catch (RuntimeException refused) {
-      next = requested.moveTo(ClusterState.FAILED, "launch refused: " + refused.getMessage(), clock.instant());
+      next =
+          requested.moveTo(
+              ClusterState.FAILED, "launch refused: " + refused.getMessage(), clock.instant());
     }
     Cluster stored = store.updateCluster(next);
-    record(next.state() == ClusterState.FAILED ? "cluster.failed" : "cluster.launch", requested, stored, by);
+    record(
+        next.state() == ClusterState.FAILED ? "cluster.failed" : "cluster.launch",
+        requested,
+        stored,
+        by);
     return stored;
   }
 
@@ -99,10 +105,15 @@ public final class ClusterLifecycle {
       return false;
     }
     ClusterState target = next.orElse(cluster.state());
-    Cluster changed = cluster.observed(target, seen.endpoint(), seen.marketMix(), seen.reason(), clock.instant());
+    Cluster changed =
+        cluster.observed(target, seen.endpoint(), seen.marketMix(), seen.reason(), clock.instant());
     try {
       Cluster stored = store.updateCluster(changed);
-      record("cluster." + target.name().toLowerCase(), cluster, stored, new Attribution(SYSTEM, "reported by the provider: " + seen.reason()));
+      record(
+          "cluster." + target.name().toLowerCase(),
+          cluster,
+          stored,
+          new Attribution(SYSTEM, "reported by the provider: " + seen.reason()));
       return true;
     } catch (VersionConflictException someoneElseDidIt) {
       return false; // another replica recorded it first; the next pass sees the new version
@@ -123,7 +134,15 @@ public final class ClusterLifecycle {
   }
 
   private void record(String action, Cluster before, Cluster after, Attribution by) {
-    audit.record(action, EntityKind.CLUSTER, after.id().value(), after.version(), after.updatedAt(), before, after, by);
+    audit.record(
+        action,
+        EntityKind.CLUSTER,
+        after.id().value(),
+        after.version(),
+        after.updatedAt(),
+        before,
+        after,
+        by);
   }
 
   private ClusterId newId(PoolName pool) {

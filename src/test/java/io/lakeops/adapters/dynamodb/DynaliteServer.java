@@ -1,5 +1,6 @@
 package io.lakeops.adapters.dynamodb;
 
+import io.lakeops.config.StoreConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import io.lakeops.config.StoreConfig;
 import java.util.concurrent.TimeUnit;
 
 /**

@@ -18,9 +18,7 @@ class DynamoDbScheduleStoreIT extends ScheduleStoreContract {
   @Override
   protected ScheduleStore createStore(Clock clock) {
     String prefix = "s" + TABLE_SETS.incrementAndGet() + "-" + ProcessHandle.current().pid() + "-";
-    state =
-        DynamoDbStateStore.connect(
-            DynaliteServer.shared().storeConfig(prefix), clock);
+    state = DynamoDbStateStore.connect(DynaliteServer.shared().storeConfig(prefix), clock);
     return state.scheduleStore();
   }
 

@@ -3,7 +3,6 @@ package io.lakeops.adapters.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lakeops.config.StoreConfig;
 import io.lakeops.domain.JobId;
 import io.lakeops.domain.JobRun;
 import io.lakeops.domain.RunId;
@@ -16,20 +15,14 @@ import io.lakeops.ports.StateStore;
 import io.lakeops.ports.StateStoreContract;
 import io.lakeops.testdata.TestJobs;
 import io.lakeops.testdata.TestRuns;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -50,12 +43,7 @@ class DynamoDbStateStoreIT extends StateStoreContract {
 
   /** A low-level client, as a Lambda orchestrator writing behind the console's back would use. */
   private static DynamoDbClient externalWriter() {
-    return DynamoDbClient.builder()
-        .endpointOverride(DynaliteServer.shared().endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y")))
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .build();
+    return ExternalWriter.client(DynaliteServer.shared().endpoint());
   }
 
   @Test
@@ -117,32 +105,7 @@ class DynamoDbStateStoreIT extends StateStoreContract {
   @Test
   void aJobWrittenByAnExternalWriterIsFoundListedAndInTheChangeFeed() {
     Instant changedAt = clock.instant().plusSeconds(2);
-    Map<String, AttributeValue> item = new HashMap<>();
-    item.put("id", AttributeValue.fromS("external-job"));
-    item.put("kind", AttributeValue.fromS("STREAMING"));
-    item.put("pool", AttributeValue.fromS("small"));
-    item.put(
-        "retry",
-        AttributeValue.fromM(
-            Map.of(
-                "maxInfrastructureRetries", AttributeValue.fromN("3"),
-                "maxJobRetries", AttributeValue.fromN("1"),
-                "initialBackoff", AttributeValue.fromS("PT10S"),
-                "maxBackoff", AttributeValue.fromS("PT5M"))));
-    item.put(
-        "streaming",
-        AttributeValue.fromM(
-            Map.of(
-                "topic", AttributeValue.fromS("clicks"),
-                "trigger", AttributeValue.fromS("PT1S"),
-                "window", AttributeValue.fromS("PT1M"),
-                "watermarkDelay", AttributeValue.fromS("PT30S"),
-                "sinkTable", AttributeValue.fromS("page_clicks"))));
-    item.put("paused", AttributeValue.fromBool(false));
-    item.put("listing", AttributeValue.fromS("jobs"));
-    item.put("version", AttributeValue.fromN("1"));
-    item.put("changedAt", AttributeValue.fromN(Long.toString(changedAt.toEpochMilli())));
-    item.put("changeDay", AttributeValue.fromS("2026-11-26"));
+    Map<String, AttributeValue> item = ExternalWriter.streamingJob("external-job", changedAt);
     try (DynamoDbClient lambda = externalWriter()) {
       lambda.putItem(r -> r.tableName(prefix + "jobs").item(item));
     }

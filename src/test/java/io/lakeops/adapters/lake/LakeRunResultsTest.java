@@ -77,12 +77,14 @@ class LakeRunResultsTest {
   }
 
   private JobRun running() {
-    JobRun run = store.createRunIfAbsent(aRun().at(Instant.parse("2026-11-26T12:05:00Z")).build()).value();
+    JobRun run =
+        store.createRunIfAbsent(aRun().at(Instant.parse("2026-11-26T12:05:00Z")).build()).value();
     run = store.updateRun(run.submitted(new ClusterId("small-1"), "1", clock.instant()));
     return store.updateRun(run.moveTo(RunState.RUNNING, clock.instant()));
   }
 
-  private void write(JobRun run, String status, String failure, String startedAt) throws IOException {
+  private void write(JobRun run, String status, String failure, String startedAt)
+      throws IOException {
     Path dir = lake.resolve("table=orders").resolve("_manifests");
     Files.createDirectories(dir);
     String json =
@@ -94,7 +96,11 @@ class LakeRunResultsTest {
          "dataQuality": {"passed": true, "checks": [{"name": "key_not_null", "severity": "FAIL", "passed": true}]},
          "schemaChange": {"changed": true, "breaking": false, "added": ["note"], "description": "added columns [note]"}}
         """
-            .formatted(run.id().value(), status, failure == null ? "null" : "\"" + failure + "\"", startedAt);
+            .formatted(
+                run.id().value(),
+                status,
+                failure == null ? "null" : "\"" + failure + "\"",
+                startedAt);
     Files.writeString(dir.resolve("batch=" + run.id().value() + ".json"), json);
   }
 }

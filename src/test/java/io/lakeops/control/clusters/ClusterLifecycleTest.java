@@ -45,7 +45,8 @@ class ClusterLifecycleTest {
     dataSource.setURL("jdbc:h2:mem:clusters-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     Flyway.configure().dataSource(dataSource).load().migrate();
     store = new EmbeddedStateStore(dataSource, clock);
-    lifecycle = new ClusterLifecycle(store, provider, new AuditTrail(audit, DomainJson::write), clock);
+    lifecycle =
+        new ClusterLifecycle(store, provider, new AuditTrail(audit, DomainJson::write), clock);
   }
 
   @Test
@@ -112,7 +113,10 @@ class ClusterLifecycleTest {
     boolean refuse;
 
     void report(Cluster cluster, ClusterState state, String endpoint) {
-      reports.put(cluster.providerId(), new ProvidedCluster(cluster.providerId(), state, endpoint, MarketMix.UNKNOWN, "test says " + state));
+      reports.put(
+          cluster.providerId(),
+          new ProvidedCluster(
+              cluster.providerId(), state, endpoint, MarketMix.UNKNOWN, "test says " + state));
     }
 
     @Override
@@ -121,7 +125,10 @@ class ClusterLifecycleTest {
         throw new IllegalStateException("no capacity");
       }
       String providerId = "p-" + id;
-      reports.put(providerId, new ProvidedCluster(providerId, ClusterState.STARTING, null, MarketMix.UNKNOWN, "starting"));
+      reports.put(
+          providerId,
+          new ProvidedCluster(
+              providerId, ClusterState.STARTING, null, MarketMix.UNKNOWN, "starting"));
       return providerId;
     }
 
@@ -132,7 +139,10 @@ class ClusterLifecycleTest {
 
     @Override
     public void terminate(String providerId) {
-      reports.put(providerId, new ProvidedCluster(providerId, ClusterState.TERMINATED, null, MarketMix.UNKNOWN, "terminated"));
+      reports.put(
+          providerId,
+          new ProvidedCluster(
+              providerId, ClusterState.TERMINATED, null, MarketMix.UNKNOWN, "terminated"));
     }
   }
 }
