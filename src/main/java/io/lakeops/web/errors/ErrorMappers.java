@@ -62,18 +62,16 @@ class ErrorMappers {
     return responses.of(uri, 404, e.getMessage(), List.of());
   }
 
-  @ServerExceptionMapper
-  Response alreadyExists(AlreadyExistsException e, UriInfo uri) {
-    return responses.of(uri, 409, e.getMessage(), List.of());
-  }
-
-  @ServerExceptionMapper
-  Response versionConflict(VersionConflictException e, UriInfo uri) {
-    return responses.of(uri, 409, e.getMessage(), List.of());
-  }
-
-  @ServerExceptionMapper
-  Response illegalTransition(IllegalTransitionException e, UriInfo uri) {
+  /**
+   * The request is fine but the record's current state refuses it: taken id, stale version, state
+   * machine.
+   */
+  @ServerExceptionMapper({
+    AlreadyExistsException.class,
+    VersionConflictException.class,
+    IllegalTransitionException.class
+  })
+  Response conflict(RuntimeException e, UriInfo uri) {
     return responses.of(uri, 409, e.getMessage(), List.of());
   }
 
