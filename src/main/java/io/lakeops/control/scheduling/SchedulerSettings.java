@@ -13,21 +13,25 @@ import java.time.Duration;
  * @param restartLoopRestarts this many restarts of a streaming job within {@code restartLoopPeriod}
  *     flag a restart loop
  * @param restartLoopPeriod see {@code restartLoopRestarts}
+ * @param tickThreads due entries of one page handled at once; store calls are mostly waiting on
+ *     the network, so this is what lets a tick keep up with thousands of due jobs on DynamoDB
  */
 public record SchedulerSettings(
     int catchUpCap,
     int pageSize,
     Duration streamingCheckEvery,
     int restartLoopRestarts,
-    Duration restartLoopPeriod) {
+    Duration restartLoopPeriod,
+    int tickThreads) {
 
   public static final SchedulerSettings DEFAULT =
-      new SchedulerSettings(12, 100, Duration.ofMinutes(1), 5, Duration.ofMinutes(30));
+      new SchedulerSettings(12, 100, Duration.ofMinutes(1), 5, Duration.ofMinutes(30), 16);
 
   public SchedulerSettings {
-    if (catchUpCap < 1 || pageSize < 1 || restartLoopRestarts < 2) {
+    if (catchUpCap < 1 || pageSize < 1 || tickThreads < 1 || restartLoopRestarts < 2) {
       throw new IllegalArgumentException(
-          "catch-up cap and page size must be at least 1, restart-loop restarts at least 2");
+          "catch-up cap, page size and tick threads must be at least 1, restart-loop restarts at"
+              + " least 2");
     }
     if (streamingCheckEvery.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new IllegalArgumentException("streaming check interval must be at least 1s");

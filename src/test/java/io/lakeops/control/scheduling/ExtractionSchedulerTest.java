@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /** The extraction side of a scheduler tick, over the embedded stores with a hand-moved clock. */
 class ExtractionSchedulerTest {
   private static final SchedulerSettings SETTINGS =
-      new SchedulerSettings(3, 2, Duration.ofMinutes(1), 3, Duration.ofMinutes(30));
+      new SchedulerSettings(3, 2, Duration.ofMinutes(1), 3, Duration.ofMinutes(30), 1);
   private static final JobId ORDERS = new JobId("orders-extract");
 
   private final MutableClock clock = MutableClock.at("2026-11-26T12:01:30Z");

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** One live run per streaming job, restarts with backoff, and the restart-loop flag. */
 class StreamingKeeperTest {
   private static final SchedulerSettings SETTINGS =
-      new SchedulerSettings(3, 10, Duration.ofMinutes(1), 3, Duration.ofMinutes(30));
+      new SchedulerSettings(3, 10, Duration.ofMinutes(1), 3, Duration.ofMinutes(30), 1);
   private static final JobId CLICKS = new JobId("clicks-stream");
 
   private final MutableClock clock = MutableClock.at("2026-11-26T12:01:30Z");
