@@ -149,6 +149,68 @@ public record JobRun(
         updatedAt);
   }
 
+  /**
+   * An operator's re-run of this finished run: a new attempt over the same window (so the same
+   * output batch), with fresh retry budgets.
+   */
+  public JobRun rerun(Instant at) {
+    if (!state.isFinished()) {
+      throw new IllegalTransitionException("run " + id, state, RunState.SCHEDULED);
+    }
+    JobRun moved = moveTo(RunState.SCHEDULED, at);
+    return new JobRun(
+        id,
+        jobId,
+        scheduledFor,
+        window,
+        moved.attempt,
+        moved.state,
+        null,
+        null,
+        null,
+        null,
+        0,
+        0,
+        createdAt,
+        null,
+        null,
+        null,
+        version,
+        updatedAt);
+  }
+
+  /**
+   * This run with the high end of its id window fixed, at its first submission; from then on every
+   * attempt reads the same rows. Refused once a high is fixed: a window never moves.
+   */
+  public JobRun withWindowHigh(String high) {
+    if (!window.high().isEmpty()) {
+      throw new IllegalStateException("run " + id + " already has a fixed window " + window);
+    }
+    if (high == null || high.isEmpty()) {
+      throw new IllegalArgumentException("a window's high end cannot be empty");
+    }
+    return new JobRun(
+        id,
+        jobId,
+        scheduledFor,
+        new InputWindow(window.low(), high),
+        attempt,
+        state,
+        cluster,
+        submissionId,
+        failureKind,
+        message,
+        infrastructureFailures,
+        jobFailures,
+        createdAt,
+        startedAt,
+        finishedAt,
+        result,
+        version,
+        updatedAt);
+  }
+
   /** The same run as stored at {@code newVersion} and {@code at}. */
   public JobRun stored(long newVersion, Instant at) {
     return new JobRun(

@@ -82,4 +82,54 @@ class RunStateMachineTest {
     assertThat(dead.endedAt()).isEqualTo(t.plusSeconds(400));
     assertThat(dead.state().next()).isEmpty();
   }
+
+  @Test
+  void anOperatorsRerunIsANewAttemptOverTheSameWindowWithFreshBudgets() {
+    JobRun failed =
+        aRun()
+            .build()
+            .submitted(new ClusterId("small-1"), "17", t)
+            .failed(RunState.FAILED, FailureKind.JOB, "key_unique failed", t);
+    JobRun again = failed.rerun(t.plusSeconds(30));
+
+    assertThat(again.state()).isEqualTo(RunState.SCHEDULED);
+    assertThat(again.attempt()).isEqualTo(2);
+    assertThat(again.window()).isEqualTo(failed.window());
+    assertThat(again.jobFailures()).isZero();
+    assertThat(again.failureKind()).isNull();
+    assertThat(again.message()).isNull();
+    assertThatThrownBy(() -> again.rerun(t)).isInstanceOf(IllegalTransitionException.class);
+  }
+
+  @Test
+  void anIdWindowsHighIsFixedOnceAndNeverMoves() {
+    JobRun open = aRun().build();
+    JobRun unfixed =
+        new JobRun(
+            open.id(),
+            open.jobId(),
+            open.scheduledFor(),
+            new InputWindow("10", ""),
+            1,
+            RunState.SCHEDULED,
+            null,
+            null,
+            null,
+            null,
+            0,
+            0,
+            t,
+            null,
+            null,
+            null,
+            0,
+            null);
+
+    JobRun fixed = unfixed.withWindowHigh("251");
+
+    assertThat(fixed.window()).isEqualTo(new InputWindow("10", "251"));
+    assertThatThrownBy(() -> fixed.withWindowHigh("300"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("already has a fixed window");
+  }
 }

@@ -13,8 +13,8 @@ import java.time.Duration;
  * @param restartLoopRestarts this many restarts of a streaming job within {@code restartLoopPeriod}
  *     flag a restart loop
  * @param restartLoopPeriod see {@code restartLoopRestarts}
- * @param tickThreads due entries of one page handled at once; store calls are mostly waiting on
- *     the network, so this is what lets a tick keep up with thousands of due jobs on DynamoDB
+ * @param tickThreads due entries of one page handled at once; store calls are mostly waiting on the
+ *     network, so this is what lets a tick keep up with thousands of due jobs on DynamoDB
  */
 public record SchedulerSettings(
     int catchUpCap,
