@@ -1,0 +1,74 @@
+package io.lakeops.config;
+
+import io.lakeops.control.audit.AuditTrail;
+import io.lakeops.control.runs.RetryRules;
+import io.lakeops.control.runs.RunDispatcher;
+import io.lakeops.control.runs.RunMonitor;
+import io.lakeops.control.runs.SubmitRequests;
+import io.lakeops.control.scheduling.ControlLoop;
+import io.lakeops.control.scheduling.ExtractionScheduler;
+import io.lakeops.control.scheduling.LeaderLease;
+import io.lakeops.control.scheduling.ScheduleEntries;
+import io.lakeops.control.scheduling.ScheduleRepair;
+import io.lakeops.control.scheduling.SchedulerSettings;
+import io.lakeops.control.scheduling.StreamingKeeper;
+import io.lakeops.ports.RunResults;
+import io.lakeops.ports.ScheduleStore;
+import io.lakeops.ports.SparkSubmitter;
+import io.lakeops.ports.StateStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.UUID;
+
+/** Wires the scheduler and the run loops (plain Java in {@code control}) into one leader pass. */
+@ApplicationScoped
+class SchedulerWiring {
+
+  @Produces
+  @ApplicationScoped
+  SchedulerSettings schedulerSettings(SchedulerConfig config) {
+    return new SchedulerSettings(
+        config.catchUpCap(),
+        config.pageSize(),
+        config.streamingCheckEvery(),
+        config.restartLoopRestarts(),
+        config.restartLoopPeriod(),
+        config.tickThreads());
+  }
+
+  @Produces
+  @ApplicationScoped
+  ControlLoop controlLoop(
+      SchedulerConfig config,
+      SchedulerSettings settings,
+      StateStore store,
+      ScheduleStore schedule,
+      AuditTrail audit,
+      SparkSubmitter submitter,
+      SubmitRequests requests,
+      RunResults results) {
+    RetryRules rules = new RetryRules();
+    StreamingKeeper keeper = new StreamingKeeper(schedule, store, audit, settings);
+    return new ControlLoop(
+        new LeaderLease(store, replicaName(), config.leaseTtl()),
+        new ScheduleRepair(store, store, new ScheduleEntries(schedule, store)),
+        new ExtractionScheduler(schedule, store, store, keeper, audit, settings),
+        new RunMonitor(store, store, store, submitter, results, rules),
+        new RunDispatcher(store, store, store, submitter, requests, rules),
+        config.repairInterval(),
+        config.repairOverlap());
+  }
+
+  /** Who holds the leader lease: the host, and a random part so two consoles on one host differ. */
+  private static String replicaName() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "unknown-host";
+    }
+    return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+}

@@ -1,0 +1,124 @@
+package io.lakeops.control.scheduling;
+
+import io.lakeops.control.runs.RunDispatcher;
+import io.lakeops.control.runs.RunMonitor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntSupplier;
+
+/**
+ * One pass of the leader's work, in the order that lets a run go furthest in one pass: repair the
+ * due index, turn due windows into runs, follow submitted runs (a failed attempt may go back to
+ * SCHEDULED), then dispatch what is scheduled. A replica that does not hold the leader lease does
+ * nothing. Each step fails on its own: a broken step is reported and the others still run.
+ *
+ * <p>When this replica becomes leader it first reconciles every job's due entry ({@link
+ * ScheduleRepair#sweepAll}), which catches anything a previous leader left half done; while it
+ * stays leader it follows the job change feed every {@code repairEvery}, from where the last repair
+ * started minus {@code repairOverlap} (writers' clocks lag a little).
+ */
+public final class ControlLoop {
+  private final LeaderLease lease;
+  private final ScheduleRepair repair;
+  private final ExtractionScheduler scheduler;
+  private final RunMonitor monitor;
+  private final RunDispatcher dispatcher;
+  private final Duration repairEvery;
+  private final Duration repairOverlap;
+
+  private boolean leading;
+  private Instant repairedFrom;
+
+  public ControlLoop(
+      LeaderLease lease,
+      ScheduleRepair repair,
+      ExtractionScheduler scheduler,
+      RunMonitor monitor,
+      RunDispatcher dispatcher,
+      Duration repairEvery,
+      Duration repairOverlap) {
+    this.lease = lease;
+    this.repair = repair;
+    this.scheduler = scheduler;
+    this.monitor = monitor;
+    this.dispatcher = dispatcher;
+    this.repairEvery = repairEvery;
+    this.repairOverlap = repairOverlap;
+  }
+
+  /** One pass at {@code now}; what it did. */
+  public synchronized PassReport pass(Instant now) {
+    if (!lease.renew(now)) {
+      leading = false;
+      return PassReport.FOLLOWER;
+    }
+    List<String> failures = new ArrayList<>();
+    int repaired = repairIndex(now, failures);
+    TickReport tick = null;
+    try {
+      tick = scheduler.tick(now);
+    } catch (RuntimeException e) {
+      failures.add("tick: " + e.getMessage());
+    }
+    int changed = step("monitor", () -> monitor.poll(now), failures);
+    int dispatched = step("dispatch", () -> dispatcher.dispatch(now), failures);
+    return new PassReport(true, repaired, tick, changed, dispatched, List.copyOf(failures));
+  }
+
+  /** Steps down: gives the lease up so another replica leads at once. */
+  public synchronized void stepDown() {
+    lease.release(); // a no-op unless this replica holds it
+    leading = false;
+  }
+
+  private int repairIndex(Instant now, List<String> failures) {
+    if (!leading) {
+      int swept = step("sweep", () -> repair.sweepAll(now), failures);
+      if (failures.isEmpty()) {
+        leading = true; // swept: from now on the change feed is enough
+        repairedFrom = now;
+      }
+      return swept;
+    }
+    if (now.isBefore(repairedFrom.plus(repairEvery))) {
+      return 0;
+    }
+    Instant from = repairedFrom.minus(repairOverlap);
+    int repaired = step("repair", () -> repair.changedSince(from, now), failures);
+    if (failures.isEmpty()) {
+      repairedFrom = now;
+    }
+    return repaired;
+  }
+
+  private static int step(String name, IntSupplier work, List<String> failures) {
+    try {
+      return work.getAsInt();
+    } catch (RuntimeException e) {
+      failures.add(name + ": " + e.getMessage());
+      return 0;
+    }
+  }
+
+  /**
+   * What a pass did.
+   *
+   * @param leader whether this replica held the lease (a follower does nothing else)
+   * @param reconciled due entries reconciled by the sweep or the change-feed repair
+   * @param tick the tick's report; null when the tick failed
+   * @param runsChanged runs the monitor moved on
+   * @param runsDispatched runs submitted or re-attached
+   * @param failures steps that failed, with their reason; the next pass tries again
+   */
+  public record PassReport(
+      boolean leader,
+      int reconciled,
+      TickReport tick,
+      int runsChanged,
+      int runsDispatched,
+      List<String> failures) {
+    static final PassReport FOLLOWER = new PassReport(false, 0, null, 0, 0, List.of());
+  }
+}

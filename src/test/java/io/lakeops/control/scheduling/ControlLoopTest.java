@@ -1,0 +1,207 @@
+package io.lakeops.control.scheduling;
+
+import static io.lakeops.testdata.TestJobs.anExtractionJob;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lakeops.adapters.json.DomainJson;
+import io.lakeops.control.audit.AuditTrail;
+import io.lakeops.control.runs.RetryRules;
+import io.lakeops.control.runs.RunDispatcher;
+import io.lakeops.control.runs.RunMonitor;
+import io.lakeops.control.runs.SubmitRequests;
+import io.lakeops.control.scheduling.ControlLoop.PassReport;
+import io.lakeops.domain.Cluster;
+import io.lakeops.domain.ClusterId;
+import io.lakeops.domain.ClusterState;
+import io.lakeops.domain.JobId;
+import io.lakeops.domain.JobRun;
+import io.lakeops.domain.MarketMix;
+import io.lakeops.domain.PoolName;
+import io.lakeops.domain.RunId;
+import io.lakeops.domain.RunResult;
+import io.lakeops.domain.RunState;
+import io.lakeops.ports.Page;
+import io.lakeops.ports.PageRequest;
+import io.lakeops.ports.RunResults;
+import io.lakeops.ports.ScheduleEntry;
+import io.lakeops.ports.ScheduleStore;
+import io.lakeops.ports.SubmissionState;
+import io.lakeops.ports.SubmitRequest;
+import io.lakeops.testdata.EmbeddedStores;
+import io.lakeops.testdata.FakeSparkSubmitter;
+import io.lakeops.testdata.InMemoryAuditLog;
+import io.lakeops.testdata.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The leader's pass over the embedded stores: leadership, index repair, and a run's whole way. */
+class ControlLoopTest {
+  private static final SchedulerSettings SETTINGS =
+      new SchedulerSettings(3, 10, Duration.ofMinutes(1), 3, Duration.ofMinutes(30), 2);
+  private static final RunId FIRST_WINDOW =
+      RunId.of(new JobId("orders-extract"), Instant.parse("2026-11-26T12:05:00Z"));
+
+  private final MutableClock clock = MutableClock.at("2026-11-26T12:01:30Z");
+  private final EmbeddedStores stores = EmbeddedStores.fresh(clock);
+  private final FakeSparkSubmitter livy = new FakeSparkSubmitter();
+  private final AuditTrail audit = new AuditTrail(new InMemoryAuditLog(), DomainJson::write);
+  private final SubmitRequests requests =
+      (job, run, name) -> new SubmitRequest(name, "/jobs.jar", "Main", List.of(), Map.of());
+  private final RunResults manifests =
+      run ->
+          Optional.of(
+              new RunResults.Manifest(
+                  true, null, new RunResult(7, 7, "2026-11-26 12:04:59", "{}", "")));
+
+  private ControlLoop replica(String name, ScheduleStore schedule) {
+    RetryRules rules = new RetryRules();
+    var state = stores.state();
+    return new ControlLoop(
+        new LeaderLease(state, name, Duration.ofSeconds(30)),
+        new ScheduleRepair(state, state, new ScheduleEntries(schedule, state)),
+        new ExtractionScheduler(
+            schedule,
+            state,
+            state,
+            new StreamingKeeper(schedule, state, audit, SETTINGS),
+            audit,
+            SETTINGS),
+        new RunMonitor(state, state, state, livy, manifests, rules),
+        new RunDispatcher(state, state, state, livy, requests, rules),
+        Duration.ofMinutes(2),
+        Duration.ofMinutes(1));
+  }
+
+  private final ControlLoop a = replica("replica-a", stores.schedule());
+  private final ControlLoop b = replica("replica-b", stores.schedule());
+
+  private PassReport passAt(ControlLoop replica, String isoInstant) {
+    clock.set(Instant.parse(isoInstant));
+    return replica.pass(clock.instant());
+  }
+
+  @Test
+  void aJobWrittenBehindTheIndexIsScheduledSubmittedAndFollowedToSuccessByTheLeaderAlone() {
+    stores.state().createJob(anExtractionJob().build()); // no due entry: the sweep must add it
+    readyCluster();
+
+    assertThat(passAt(a, "2026-11-26T12:01:30Z").reconciled()).isEqualTo(1);
+    assertThat(passAt(b, "2026-11-26T12:01:31Z")).isEqualTo(PassReport.FOLLOWER);
+
+    PassReport due = passAt(a, "2026-11-26T12:05:01Z");
+    assertThat(due.tick().runsCreated()).isEqualTo(1);
+    assertThat(due.runsDispatched()).isEqualTo(1); // created and sent in the same pass
+    assertThat(run(FIRST_WINDOW).state()).isEqualTo(RunState.SUBMITTED);
+    assertThat(passAt(b, "2026-11-26T12:05:02Z").leader()).isFalse();
+
+    livy.set(run(FIRST_WINDOW).submissionId(), SubmissionState.SUCCEEDED);
+    assertThat(passAt(a, "2026-11-26T12:05:06Z").runsChanged()).isEqualTo(1);
+    assertThat(run(FIRST_WINDOW).state()).isEqualTo(RunState.SUCCEEDED);
+    assertThat(run(FIRST_WINDOW).result().rowsRead()).isEqualTo(7);
+    assertThat(livy.submittedNames()).containsExactly(FIRST_WINDOW.value() + "-a1");
+  }
+
+  @Test
+  void steppingDownHandsTheLeadOverAtOnceAndTheNewLeaderSweepsFirst() {
+    assertThat(passAt(a, "2026-11-26T12:01:30Z").leader()).isTrue();
+    a.stepDown();
+    stores.state().createJob(anExtractionJob().id("late-job").build());
+
+    PassReport taken = passAt(b, "2026-11-26T12:01:31Z");
+
+    assertThat(taken.leader()).isTrue();
+    assertThat(taken.reconciled()).isEqualTo(1);
+    assertThat(stores.schedule().findEntry(new JobId("late-job"))).isPresent();
+  }
+
+  @Test
+  void whileLeadingTheChangeFeedMendsEntriesEveryRepairInterval() {
+    passAt(a, "2026-11-26T12:01:30Z");
+    clock.set(Instant.parse("2026-11-26T12:02:00Z"));
+    stores.state().createJob(anExtractionJob().id("behind-the-back").build());
+
+    assertThat(passAt(a, "2026-11-26T12:02:30Z").reconciled()).isZero(); // not yet time
+    assertThat(passAt(a, "2026-11-26T12:03:31Z").reconciled()).isEqualTo(1);
+    assertThat(stores.schedule().findEntry(new JobId("behind-the-back"))).isPresent();
+  }
+
+  @Test
+  void aBrokenStepIsReportedAndTheOthersStillRun() {
+    ControlLoop broken = replica("replica-c", new BrokenDueIndex(stores.schedule()));
+    stores.state().createJob(anExtractionJob().build());
+    readyCluster();
+    JobRun waiting =
+        stores
+            .state()
+            .createRunIfAbsent(
+                JobRun.scheduled(
+                    new JobId("orders-extract"),
+                    Instant.parse("2026-11-26T12:00:00Z"),
+                    new io.lakeops.domain.InputWindow("", "2026-11-26T12:00:00Z"),
+                    clock.instant()))
+            .value();
+
+    PassReport report = passAt(broken, "2026-11-26T12:05:01Z");
+
+    assertThat(report.tick()).isNull();
+    assertThat(report.failures()).singleElement().asString().startsWith("tick: due index down");
+    assertThat(report.runsDispatched()).isEqualTo(1);
+    assertThat(run(waiting.id()).state()).isEqualTo(RunState.SUBMITTED);
+  }
+
+  private JobRun run(RunId id) {
+    return stores.state().findRun(id).orElseThrow();
+  }
+
+  private void readyCluster() {
+    Instant at = clock.instant();
+    stores
+        .state()
+        .createCluster(
+            new Cluster(
+                new ClusterId("small-1"),
+                new PoolName("small"),
+                "local-small-1",
+                ClusterState.READY,
+                "http://127.0.0.1:8998",
+                MarketMix.UNKNOWN,
+                null,
+                at,
+                at,
+                null,
+                0,
+                null));
+  }
+
+  /** A due index whose reads fail, as when its table is throttled. */
+  private record BrokenDueIndex(ScheduleStore delegate) implements ScheduleStore {
+    @Override
+    public Page<ScheduleEntry> findDue(Instant now, PageRequest page) {
+      throw new IllegalStateException("due index down");
+    }
+
+    @Override
+    public Optional<ScheduleEntry> findEntry(JobId job) {
+      return delegate.findEntry(job);
+    }
+
+    @Override
+    public ScheduleEntry createEntry(ScheduleEntry entry) {
+      return delegate.createEntry(entry);
+    }
+
+    @Override
+    public ScheduleEntry updateEntry(ScheduleEntry entry) {
+      return delegate.updateEntry(entry);
+    }
+
+    @Override
+    public void deleteEntry(JobId job, long expectedVersion) {
+      delegate.deleteEntry(job, expectedVersion);
+    }
+  }
+}
