@@ -1,17 +1,9 @@
 package io.lakeops.config;
 
 import io.lakeops.control.audit.AuditTrail;
-import io.lakeops.control.runs.RetryRules;
-import io.lakeops.control.runs.RunDispatcher;
-import io.lakeops.control.runs.RunMonitor;
 import io.lakeops.control.runs.SubmitRequests;
 import io.lakeops.control.scheduling.ControlLoop;
-import io.lakeops.control.scheduling.ExtractionScheduler;
-import io.lakeops.control.scheduling.LeaderLease;
-import io.lakeops.control.scheduling.ScheduleEntries;
-import io.lakeops.control.scheduling.ScheduleRepair;
 import io.lakeops.control.scheduling.SchedulerSettings;
-import io.lakeops.control.scheduling.StreamingKeeper;
 import io.lakeops.ports.RunResults;
 import io.lakeops.ports.ScheduleStore;
 import io.lakeops.ports.SparkSubmitter;
@@ -49,16 +41,16 @@ class SchedulerWiring {
       SparkSubmitter submitter,
       SubmitRequests requests,
       RunResults results) {
-    RetryRules rules = new RetryRules();
-    StreamingKeeper keeper = new StreamingKeeper(schedule, store, audit, settings);
-    return new ControlLoop(
-        new LeaderLease(store, replicaName(), config.leaseTtl()),
-        new ScheduleRepair(store, store, new ScheduleEntries(schedule, store)),
-        new ExtractionScheduler(schedule, store, store, keeper, audit, settings),
-        new RunMonitor(store, store, store, submitter, results, rules),
-        new RunDispatcher(store, store, store, submitter, requests, rules),
-        config.repairInterval(),
-        config.repairOverlap());
+    return ControlLoop.over(
+        store,
+        schedule,
+        audit,
+        submitter,
+        requests,
+        results,
+        settings,
+        new ControlLoop.Timing(
+            replicaName(), config.leaseTtl(), config.repairInterval(), config.repairOverlap()));
   }
 
   /** Who holds the leader lease: the host, and a random part so two consoles on one host differ. */

@@ -1,7 +1,14 @@
 package io.lakeops.control.scheduling;
 
+import io.lakeops.control.audit.AuditTrail;
+import io.lakeops.control.runs.RetryRules;
 import io.lakeops.control.runs.RunDispatcher;
 import io.lakeops.control.runs.RunMonitor;
+import io.lakeops.control.runs.SubmitRequests;
+import io.lakeops.ports.RunResults;
+import io.lakeops.ports.ScheduleStore;
+import io.lakeops.ports.SparkSubmitter;
+import io.lakeops.ports.StateStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +54,42 @@ public final class ControlLoop {
     this.repairEvery = repairEvery;
     this.repairOverlap = repairOverlap;
   }
+
+  /**
+   * The leader pass a console builds over its stores and cluster endpoints: {@code holder} names
+   * this replica in the lease.
+   */
+  public static ControlLoop over(
+      StateStore store,
+      ScheduleStore schedule,
+      AuditTrail audit,
+      SparkSubmitter submitter,
+      SubmitRequests requests,
+      RunResults results,
+      SchedulerSettings settings,
+      Timing timing) {
+    RetryRules rules = new RetryRules();
+    StreamingKeeper keeper = new StreamingKeeper(schedule, store, audit, settings);
+    return new ControlLoop(
+        new LeaderLease(store, timing.holder(), timing.leaseTtl()),
+        new ScheduleRepair(store, store, new ScheduleEntries(schedule, store)),
+        new ExtractionScheduler(schedule, store, store, keeper, audit, settings),
+        new RunMonitor(store, store, store, submitter, results, rules),
+        new RunDispatcher(store, store, store, submitter, requests, rules),
+        timing.repairEvery(),
+        timing.repairOverlap());
+  }
+
+  /**
+   * Who leads and how the due index is mended.
+   *
+   * @param holder this replica's name in the leader lease
+   * @param leaseTtl how long the lease lasts without renewal
+   * @param repairEvery how often the change feed is followed while leading
+   * @param repairOverlap how far before the previous repair the next one reads
+   */
+  public record Timing(
+      String holder, Duration leaseTtl, Duration repairEvery, Duration repairOverlap) {}
 
   /** One pass at {@code now}; what it did. */
   public synchronized PassReport pass(Instant now) {

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lakeops.adapters.json.DomainJson;
 import io.lakeops.control.audit.AuditTrail;
-import io.lakeops.control.runs.RetryRules;
-import io.lakeops.control.runs.RunDispatcher;
-import io.lakeops.control.runs.RunMonitor;
 import io.lakeops.control.runs.SubmitRequests;
 import io.lakeops.control.scheduling.ControlLoop.PassReport;
 import io.lakeops.domain.Cluster;
@@ -58,22 +55,16 @@ class ControlLoopTest {
                   true, null, new RunResult(7, 7, "2026-11-26 12:04:59", "{}", "")));
 
   private ControlLoop replica(String name, ScheduleStore schedule) {
-    RetryRules rules = new RetryRules();
-    var state = stores.state();
-    return new ControlLoop(
-        new LeaderLease(state, name, Duration.ofSeconds(30)),
-        new ScheduleRepair(state, state, new ScheduleEntries(schedule, state)),
-        new ExtractionScheduler(
-            schedule,
-            state,
-            state,
-            new StreamingKeeper(schedule, state, audit, SETTINGS),
-            audit,
-            SETTINGS),
-        new RunMonitor(state, state, state, livy, manifests, rules),
-        new RunDispatcher(state, state, state, livy, requests, rules),
-        Duration.ofMinutes(2),
-        Duration.ofMinutes(1));
+    return ControlLoop.over(
+        stores.state(),
+        schedule,
+        audit,
+        livy,
+        requests,
+        manifests,
+        SETTINGS,
+        new ControlLoop.Timing(
+            name, Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(1)));
   }
 
   private final ControlLoop a = replica("replica-a", stores.schedule());

@@ -1,0 +1,279 @@
+package io.lakeops.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.lakeops.control.scheduling.ControlLoop;
+import io.lakeops.domain.ClusterState;
+import io.lakeops.domain.FailureKind;
+import io.lakeops.domain.JobRun;
+import io.lakeops.domain.RunId;
+import io.lakeops.domain.RunState;
+import io.lakeops.ports.PageRequest;
+import io.lakeops.ports.StateStore;
+import io.lakeops.ports.SubmissionState;
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The whole way, with real parts: the console's own scheduler (the {@code @Scheduled} leader pass)
+ * runs a scheduled extraction of a real MariaDB table on a real local cluster (Livy 0.7.1 whose
+ * spark-submit runs Spark 3.5.7 with the spark-jobs jar), and the run's manifest figures reach the
+ * run page and the API. Then the same run is re-run, handed to a restarted console mid-flight,
+ * forgotten by Livy, and two more jobs show a job failure and a Livy outage counted apart.
+ *
+ * <p>The tests share one console, one cluster and one database and build on each other in order.
+ * A "restarted console" is a second leader pass built from the same beans as a new process would
+ * build it, taking the lease over while the first one is paused: local clusters are children of
+ * the console, so a real restart would take the cluster (and its batch) down with it; on EMR the
+ * cluster outlives the console, which is what this shows.
+ */
+@QuarkusTest
+@TestProfile(EndToEndProfile.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScheduledExtractionIT {
+  private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
+  private static final int ROWS = 240;
+
+  @Inject StateStore store;
+  @Inject Scheduler scheduler;
+  @Inject ControlLoop consoleLoop;
+  @Inject RestartedConsole restarted;
+
+  private E2eApi api;
+  private RunId firstRun;
+
+  @BeforeAll
+  void sourceTableAndReadyCluster() throws Exception {
+    api = new E2eApi(store);
+    try (Connection c = ShopDatabase.connect();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE orders (id BIGINT PRIMARY KEY, customer VARCHAR(40) NOT NULL,"
+              + " amount DECIMAL(12,2) NOT NULL, updated_at DATETIME(3) NOT NULL)");
+      try (PreparedStatement insert =
+          c.prepareStatement("INSERT INTO orders VALUES (?, ?, ?, ?)")) {
+        Instant first = Instant.parse("2026-01-01T00:00:00Z");
+        for (int i = 1; i <= ROWS; i++) {
+          insert.setLong(1, i);
+          insert.setString(2, "customer-" + (i % 17));
+          insert.setBigDecimal(3, new java.math.BigDecimal(i + ".25"));
+          insert.setTimestamp(4, java.sql.Timestamp.from(first.plusSeconds(i * 60L)));
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+    }
+    await("the local cluster of pool small is READY")
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                store.findLiveClusters(PageRequest.first(50)).items().stream()
+                    .anyMatch(c -> c.state() == ClusterState.READY));
+  }
+
+  @Test
+  @Order(1)
+  void aScheduledExtractionRunsEndToEndAndItsFiguresReachTheApiAndTheRunPage() {
+    api.createJob(E2eApi.extraction("orders-e2e", "orders", "every 20s", "small"));
+    JobRun submitted =
+        await("the scheduler creates and dispatches the first window")
+            .atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofMillis(300))
+            .until(
+                () -> api.runsOf("orders-e2e").stream().findFirst().orElse(null),
+                run -> run != null && run.state() != RunState.SCHEDULED);
+    api.pause("orders-e2e"); // later windows would only load the machine; this one runs on
+    firstRun = submitted.id();
+
+    JobRun done = awaitFinished(firstRun);
+
+    assertThat(done.state()).as(done.message()).isEqualTo(RunState.SUCCEEDED);
+    assertThat(done.window().low()).isEmpty(); // the first window is a full load
+    assertThat(done.window().high()).isEqualTo(done.scheduledFor().toString());
+    JsonPath fromApi = api.run(firstRun);
+    assertThat(fromApi.getLong("result.rowsRead")).isEqualTo(ROWS);
+    assertThat(fromApi.getLong("result.rowsWritten")).isEqualTo(ROWS);
+    assertThat(fromApi.getString("result.qualityReport")).contains("key_unique");
+    String page = api.runPage(firstRun);
+    assertThat(page).contains(firstRun.value(), "SUCCEEDED", String.valueOf(ROWS), "key_unique");
+    assertThat(manifest(firstRun)).exists();
+  }
+
+  @Test
+  @Order(2)
+  void aRerunReplacesItsOwnBatchWithTheSameRows() throws Exception {
+    String before = Files.readString(manifest(firstRun));
+    api.rerun(firstRun, "check the re-run gives the same output");
+
+    JobRun again = awaitAttempt(firstRun, 2);
+
+    assertThat(again.state()).as(again.message()).isEqualTo(RunState.SUCCEEDED);
+    assertThat(again.result().rowsWritten()).isEqualTo(ROWS);
+    String after = Files.readString(manifest(firstRun));
+    assertThat(JsonPath.from(after).getString("window"))
+        .isEqualTo(JsonPath.from(before).getString("window"));
+    assertThat(JsonPath.from(after).getLong("rowsWritten")).isEqualTo(ROWS);
+    assertThat(JsonPath.from(after).getBoolean("dataQuality.passed")).isTrue();
+    // One batch per run: the re-run replaced its own, nothing was added beside it.
+    assertThat(batches()).containsOnlyOnce("batch=" + firstRun.value());
+    assertThat(staged()).isEmpty();
+  }
+
+  @Test
+  @Order(3)
+  void aRestartedConsoleReattachesToTheRunningBatchAndSubmitsNothingAgain() {
+    api.rerun(firstRun, "restart the console while it runs");
+    awaitRunning(firstRun, 3);
+
+    handOverTo(restarted);
+    try {
+      JobRun done =
+          await("the restarted console follows the run to its end")
+              .atMost(RUN_TIMEOUT)
+              .pollInterval(Duration.ofMillis(500))
+              .until(() -> restarted.passAndRead(firstRun), run -> run.state().isFinished());
+      assertThat(done.state()).as(done.message()).isEqualTo(RunState.SUCCEEDED);
+    } finally {
+      handBack();
+    }
+    List<String> names = LivyBatches.names(api.clusterEndpoint());
+    assertThat(names).containsOnlyOnce(firstRun.value() + "-a3");
+    assertThat(names.stream().filter(n -> n.startsWith(firstRun.value()))).hasSize(3);
+  }
+
+  @Test
+  @Order(4)
+  void aBatchLivyForgotIsResolvedFromItsManifest() {
+    handOverTo(restarted);
+    try {
+      api.rerun(firstRun, "Livy forgets this batch");
+      JobRun running =
+          await("the run is submitted")
+              .atMost(RUN_TIMEOUT)
+              .until(
+                  () -> restarted.passAndRead(firstRun),
+                  run -> run.attempt() == 4 && run.state() == RunState.RUNNING);
+      String endpoint = api.clusterEndpoint();
+      // Nobody polls now: the batch finishes on the cluster, and then Livy forgets it.
+      await("the batch finishes on the cluster")
+          .atMost(RUN_TIMEOUT)
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> restarted.status(endpoint, running) == SubmissionState.SUCCEEDED);
+      LivyBatches.forget(endpoint, running.submissionId());
+      assertThat(restarted.status(endpoint, running)).isEqualTo(SubmissionState.UNKNOWN);
+
+      JobRun resolved = restarted.passAndRead(firstRun);
+
+      assertThat(resolved.state()).as(resolved.message()).isEqualTo(RunState.SUCCEEDED);
+      assertThat(resolved.result().rowsRead()).isEqualTo(ROWS);
+    } finally {
+      handBack();
+    }
+  }
+
+  @Test
+  @Order(5)
+  void aJobFailureAndALivyOutageAreCountedApartWithinTheirOwnBudgets() {
+    api.createJob(E2eApi.extraction("broken-e2e", "no_such_table", "every 1h", "small"));
+    JobRun jobFailure = awaitFinished(api.runNow("broken-e2e"));
+
+    scheduler.pause("cluster-watch"); // keep the dead cluster READY for the dispatcher
+    RunId outage;
+    try {
+      api.unreachableCluster("medium");
+      api.createJob(E2eApi.extraction("outage-e2e", "orders", "every 1h", "medium"));
+      outage = api.runNow("outage-e2e");
+      JobRun gaveUp = awaitFinished(outage);
+
+      assertThat(gaveUp.state()).isEqualTo(RunState.FAILED);
+      assertThat(gaveUp.failureKind()).isEqualTo(FailureKind.INFRASTRUCTURE);
+      assertThat(gaveUp.infrastructureFailures()).isEqualTo(E2eApi.INFRA_RETRIES + 1);
+      assertThat(gaveUp.jobFailures()).isZero();
+    } finally {
+      scheduler.resume("cluster-watch");
+    }
+    assertThat(jobFailure.state()).isEqualTo(RunState.FAILED);
+    assertThat(jobFailure.failureKind()).isEqualTo(FailureKind.JOB);
+    assertThat(jobFailure.jobFailures()).isEqualTo(E2eApi.JOB_RETRIES + 1);
+    assertThat(jobFailure.infrastructureFailures()).isZero();
+    assertThat(jobFailure.attempt()).isEqualTo(E2eApi.JOB_RETRIES + 1);
+  }
+
+  /** The console's own pass pauses and steps down; {@code other} leads from its first pass. */
+  private void handOverTo(RestartedConsole other) {
+    scheduler.pause("scheduler");
+    consoleLoop.stepDown();
+    assertThat(other.lead()).as("the restarted console takes the lease").isTrue();
+  }
+
+  private void handBack() {
+    restarted.stop();
+    scheduler.resume("scheduler");
+  }
+
+  private JobRun awaitFinished(RunId id) {
+    return await("run " + id + " finishes")
+        .atMost(RUN_TIMEOUT)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> read(id), run -> run.state().isFinished());
+  }
+
+  private JobRun awaitAttempt(RunId id, int attempt) {
+    return await("attempt " + attempt + " of " + id + " finishes")
+        .atMost(RUN_TIMEOUT)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> read(id), run -> run.attempt() == attempt && run.state().isFinished());
+  }
+
+  private void awaitRunning(RunId id, int attempt) {
+    await("attempt " + attempt + " of " + id + " runs")
+        .atMost(RUN_TIMEOUT)
+        .pollInterval(Duration.ofMillis(300))
+        .until(() -> read(id), run -> run.attempt() == attempt && run.state() == RunState.RUNNING);
+  }
+
+  private JobRun read(RunId id) {
+    return store.findRun(id).orElseThrow();
+  }
+
+  private Path manifest(RunId run) {
+    return EndToEndProfile.lake().resolve("table=orders/_manifests/batch=" + run.value() + ".json");
+  }
+
+  private List<String> batches() throws Exception {
+    try (Stream<Path> dirs = Files.list(EndToEndProfile.lake().resolve("table=orders"))) {
+      return dirs.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("batch=")).toList();
+    }
+  }
+
+  private List<Path> staged() throws Exception {
+    Path staging = EndToEndProfile.lake().resolve("table=orders/_staging");
+    if (!Files.isDirectory(staging)) {
+      return List.of();
+    }
+    try (Stream<Path> dirs = Files.list(staging)) {
+      return dirs.toList();
+    }
+  }
+}
