@@ -21,6 +21,8 @@ public final class TestJobs {
   private boolean paused;
   private boolean streaming;
   private WatermarkKind watermark = WatermarkKind.TIMESTAMP;
+  private String table = "orders";
+  private String watermarkColumn = "updated_at";
 
   public static TestJobs anExtractionJob() {
     return new TestJobs();
@@ -51,6 +53,17 @@ public final class TestJobs {
   /** An append-only table read by increasing id instead of by update time. */
   public TestJobs idWatermark() {
     this.watermark = WatermarkKind.ID;
+    return this;
+  }
+
+  /** The source table, which need not be a valid identifier (a job from another writer). */
+  public TestJobs table(String value) {
+    this.table = value;
+    return this;
+  }
+
+  public TestJobs watermarkColumn(String value) {
+    this.watermarkColumn = value;
     return this;
   }
 
@@ -88,9 +101,9 @@ public final class TestJobs {
         RetryPolicy.DEFAULT,
         new ExtractionSpec(
             "shop",
-            "orders",
+            table,
             List.of("id"),
-            "updated_at",
+            watermarkColumn,
             watermark,
             4,
             1000,

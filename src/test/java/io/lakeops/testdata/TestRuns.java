@@ -9,6 +9,7 @@ import java.time.Instant;
 public final class TestRuns {
   private String job = "orders-extract";
   private Instant window = Instant.parse("2026-11-26T12:00:00Z");
+  private InputWindow input;
 
   public static TestRuns aRun() {
     return new TestRuns();
@@ -29,9 +30,17 @@ public final class TestRuns {
     return this;
   }
 
+  /** An input window of its own instead of the five minutes before the scheduled time. */
+  public TestRuns window(String low, String high) {
+    this.input = new InputWindow(low, high);
+    return this;
+  }
+
   public JobRun build() {
-    return JobRun.scheduled(
-        new JobId(job), window,
-        new InputWindow(window.minusSeconds(300).toString(), window.toString()), window);
+    InputWindow w =
+        input != null
+            ? input
+            : new InputWindow(window.minusSeconds(300).toString(), window.toString());
+    return JobRun.scheduled(new JobId(job), window, w, window);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lakeops.config.LakeConfig;
 import io.lakeops.domain.Job;
 import io.lakeops.domain.JobRun;
+import io.lakeops.domain.RunId;
 import io.lakeops.domain.RunResult;
 import io.lakeops.ports.JobStore;
 import io.lakeops.ports.RunResults;
@@ -39,10 +40,7 @@ class LakeRunResults implements RunResults {
     if (job.isEmpty() || job.get().extraction() == null) {
       return Optional.empty();
     }
-    Path file =
-        base.resolve("table=" + job.get().extraction().table())
-            .resolve("_manifests")
-            .resolve("batch=" + run.id().value() + ".json");
+    Path file = manifestFile(base, job.get().extraction().table(), run.id());
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
@@ -51,6 +49,13 @@ class LakeRunResults implements RunResults {
       return Optional.empty();
     }
     return Optional.of(toManifest(manifest));
+  }
+
+  /** Where the extraction of {@code table} writes the manifest of {@code run}. */
+  static Path manifestFile(Path base, String table, RunId run) {
+    return base.resolve("table=" + table)
+        .resolve("_manifests")
+        .resolve("batch=" + run.value() + ".json");
   }
 
   private static boolean isFromAnEarlierAttempt(JsonNode manifest, JobRun run) {
@@ -73,7 +78,7 @@ class LakeRunResults implements RunResults {
     return new Manifest(succeeded, succeeded ? null : m.path("failure").asText("failed"), result);
   }
 
-  private static JsonNode read(Path file) {
+  static JsonNode read(Path file) {
     try {
       return JSON.readTree(Files.readString(file));
     } catch (IOException e) {

@@ -6,6 +6,7 @@ import io.lakeops.domain.FailureKind;
 import io.lakeops.domain.Job;
 import io.lakeops.domain.JobRun;
 import io.lakeops.domain.RunState;
+import io.lakeops.domain.WatermarkKind;
 import io.lakeops.ports.ClusterStore;
 import io.lakeops.ports.JobStore;
 import io.lakeops.ports.NotFoundException;
@@ -13,6 +14,8 @@ import io.lakeops.ports.Page;
 import io.lakeops.ports.PageRequest;
 import io.lakeops.ports.RunQuery;
 import io.lakeops.ports.RunStore;
+import io.lakeops.ports.SourceUnavailableException;
+import io.lakeops.ports.SourceWatermarks;
 import io.lakeops.ports.SparkSubmitter;
 import io.lakeops.ports.Submission;
 import io.lakeops.ports.SubmissionRejectedException;
@@ -26,7 +29,10 @@ import java.util.Optional;
  * Sends scheduled runs whose backoff has passed to a READY cluster of their job's pool. The
  * submission is named {@code <runId>-a<attempt>} and looked up by that name first, so a console
  * that crashed between submitting and recording re-attaches instead of submitting twice. With no
- * READY cluster, or while its job is paused, the run simply stays SCHEDULED.
+ * READY cluster, or while its job is paused, the run simply stays SCHEDULED. An id window's open
+ * high end is fixed at its first submission to the source's largest id then (one above it), so that
+ * every attempt reads the same rows; while the source has nothing beyond the window's low, the run
+ * waits, as the job cannot read an empty window.
  */
 public final class RunDispatcher {
   private static final int PAGE = 100;
@@ -37,6 +43,7 @@ public final class RunDispatcher {
   private final ClusterStore clusters;
   private final SparkSubmitter submitter;
   private final SubmitRequests requests;
+  private final SourceWatermarks watermarks;
   private final RetryRules rules;
 
   public RunDispatcher(
@@ -45,12 +52,14 @@ public final class RunDispatcher {
       ClusterStore clusters,
       SparkSubmitter submitter,
       SubmitRequests requests,
+      SourceWatermarks watermarks,
       RetryRules rules) {
     this.jobs = jobs;
     this.runs = runs;
     this.clusters = clusters;
     this.submitter = submitter;
     this.requests = requests;
+    this.watermarks = watermarks;
     this.rules = rules;
   }
 
@@ -87,20 +96,53 @@ public final class RunDispatcher {
       return false;
     }
     String endpoint = cluster.get().endpoint();
-    String name = run.id().value() + "-a" + run.attempt();
+    JobRun attempt = run;
     try {
+      attempt = withFixedWindow(job, run);
+      if (attempt == null) {
+        return false;
+      }
+      JobRun fixed = attempt;
+      String name = fixed.id().value() + "-a" + fixed.attempt();
       Submission submission =
           submitter
               .findByName(endpoint, name)
-              .orElseGet(() -> submitter.submit(endpoint, requests.forAttempt(job, run, name)));
-      runs.updateRun(run.submitted(cluster.get().id(), submission.id(), now));
+              .orElseGet(() -> submitter.submit(endpoint, requests.forAttempt(job, fixed, name)));
+      runs.updateRun(fixed.submitted(cluster.get().id(), submission.id(), now));
       return true;
-    } catch (SubmitterUnavailableException e) {
-      endAttempt(job, run, FailureKind.INFRASTRUCTURE, e, now);
+    } catch (SubmitterUnavailableException | SourceUnavailableException e) {
+      endAttempt(job, attempt, FailureKind.INFRASTRUCTURE, e, now);
     } catch (SubmissionRejectedException e) {
-      endAttempt(job, run, FailureKind.JOB, e, now); // refused as asked: retrying as is cannot help
+      endAttempt(job, attempt, FailureKind.JOB, e, now); // refused as asked: retrying cannot help
     }
     return false;
+  }
+
+  /**
+   * {@code run} with its window fixed: an id window's open high becomes the source's, in a
+   * conditional write (on a conflict the run is read again: whoever won fixed it). Null when the
+   * source has no row beyond the window's low yet, or the run changed under us.
+   */
+  private JobRun withFixedWindow(Job job, JobRun run) {
+    if (job.extraction() == null
+        || job.extraction().watermarkKind() != WatermarkKind.ID
+        || !run.window().high().isEmpty()) {
+      return run;
+    }
+    String high = watermarks.highestId(job, run.window().low());
+    if (high.equals(run.window().low())) {
+      return null; // an empty window: the job refuses one, so the run waits for new rows
+    }
+    try {
+      return runs.updateRun(run.withWindowHigh(high));
+    } catch (VersionConflictException raced) {
+      JobRun stored = runs.findRun(run.id()).orElse(null);
+      boolean sameAttempt =
+          stored != null
+              && stored.state() == RunState.SCHEDULED
+              && stored.attempt() == run.attempt();
+      return sameAttempt && !stored.window().high().isEmpty() ? stored : null;
+    }
   }
 
   /** The failed attempt, retried or given up by the rules, in one conditional write. */

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lakeops.domain.ClusterId;
 import io.lakeops.domain.FailureKind;
+import io.lakeops.domain.InputWindow;
 import io.lakeops.domain.JobRun;
 import io.lakeops.domain.RunState;
+import io.lakeops.ports.SourceUnavailableException;
+import io.lakeops.ports.SubmissionRejectedException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -83,5 +86,133 @@ class RunDispatcherTest {
     f.clock.advance(Duration.ofSeconds(11));
     assertThat(dispatcher.dispatch(f.clock.instant())).isEqualTo(1);
     assertThat(f.livy.submittedNames()).containsExactly("orders-extract~20261126t120000z-a2");
+  }
+
+  @Test
+  void anIdWindowGetsItsHighFixedAtItsFirstSubmissionAndKeepsItForRetries() {
+    JobRun run = f.idRunWithAReadyCluster("100");
+    f.highestId = low -> "151"; // ids 100 … 150 are in the table
+    f.livy.unreachable(true);
+
+    dispatcher.dispatch(f.clock.instant());
+
+    JobRun retry = f.reload(run);
+    assertThat(retry.window()).isEqualTo(new InputWindow("100", "151"));
+    assertThat(retry.attempt()).isEqualTo(2);
+
+    f.highestId = low -> "999"; // more rows since: the retry still reads the same ones
+    f.livy.unreachable(false);
+    f.clock.advance(Duration.ofSeconds(31));
+    assertThat(dispatcher.dispatch(f.clock.instant())).isEqualTo(1);
+
+    assertThat(f.reload(run).window()).isEqualTo(new InputWindow("100", "151"));
+    assertThat(f.sourceAsked).containsExactly("100");
+    assertRequestedWindow("100", "151");
+  }
+
+  @Test
+  void aFirstIdWindowAsksFromTheFirstRow() {
+    JobRun run = f.idRunWithAReadyCluster("");
+    f.highestId = low -> "42";
+
+    assertThat(dispatcher.dispatch(f.clock.instant())).isEqualTo(1);
+
+    assertThat(f.sourceAsked).containsExactly("");
+    assertThat(f.reload(run).window()).isEqualTo(new InputWindow("", "42"));
+  }
+
+  @Test
+  void anIdWindowWithNothingNewWaitsScheduledUntilTheSourceHasRows() {
+    JobRun run =
+        f.idRunWithAReadyCluster("151"); // the source answers with the low: nothing at or above it
+
+    assertThat(dispatcher.dispatch(f.clock.instant())).isZero();
+
+    JobRun waiting = f.reload(run);
+    assertThat(waiting.state()).isEqualTo(RunState.SCHEDULED);
+    assertThat(waiting.window()).isEqualTo(new InputWindow("151", ""));
+    assertThat(waiting.attempt()).isEqualTo(1);
+    assertThat(f.livy.submittedNames()).isEmpty();
+
+    f.highestId = low -> "160";
+    assertThat(dispatcher.dispatch(f.clock.instant())).isEqualTo(1);
+    assertThat(f.reload(run).window()).isEqualTo(new InputWindow("151", "160"));
+  }
+
+  @Test
+  void aHighFixedByAnotherReplicaInTheMeantimeIsTheOneSubmitted() {
+    JobRun run = f.idRunWithAReadyCluster("100");
+    f.highestId =
+        low -> {
+          f.stores.state().updateRun(f.reload(run).withWindowHigh("140")); // the other one wins
+          return "151";
+        };
+
+    assertThat(dispatcher.dispatch(f.clock.instant())).isEqualTo(1);
+
+    JobRun submitted = f.reload(run);
+    assertThat(submitted.state()).isEqualTo(RunState.SUBMITTED);
+    assertThat(submitted.window()).isEqualTo(new InputWindow("100", "140"));
+    assertRequestedWindow("100", "140");
+  }
+
+  @Test
+  void anUnreachableSourceIsAnInfrastructureFailure() {
+    JobRun run = f.idRunWithAReadyCluster("100");
+    f.highestId =
+        low -> {
+          throw new SourceUnavailableException("source 'shop' did not answer", null);
+        };
+
+    dispatcher.dispatch(f.clock.instant());
+
+    JobRun retry = f.reload(run);
+    assertThat(retry.state()).isEqualTo(RunState.SCHEDULED);
+    assertThat(retry.attempt()).isEqualTo(2);
+    assertThat(retry.failureKind()).isEqualTo(FailureKind.INFRASTRUCTURE);
+    assertThat(retry.message()).contains("did not answer");
+    assertThat(retry.window().high()).isEmpty();
+    assertThat(f.livy.submittedNames()).isEmpty();
+  }
+
+  @Test
+  void aRefusedSubmissionIsAJobFailure() {
+    f.readyCluster("small-1");
+    JobRun run = f.scheduledRun();
+    RunDispatcher refusing =
+        new RunDispatcher(
+            f.stores.state(),
+            f.stores.state(),
+            f.stores.state(),
+            f.livy,
+            (job, r, name) -> {
+              throw new SubmissionRejectedException("no source named 'shop' is configured");
+            },
+            f.watermarks,
+            f.rules);
+
+    refusing.dispatch(f.clock.instant());
+
+    JobRun retry = f.reload(run);
+    assertThat(retry.failureKind()).isEqualTo(FailureKind.JOB);
+    assertThat(retry.jobFailures()).isEqualTo(1);
+    assertThat(retry.message()).contains("no source named 'shop'");
+  }
+
+  @Test
+  void aTimestampWindowIsNeverAskedOfTheSource() {
+    f.readyCluster("small-1");
+    f.scheduledRun();
+
+    assertThat(dispatcher.dispatch(f.clock.instant())).isEqualTo(1);
+
+    assertThat(f.sourceAsked).isEmpty();
+  }
+
+  /** The one submission asked for had this window (the fixture's request carries it as args). */
+  private void assertRequestedWindow(String low, String high) {
+    assertThat(f.requested)
+        .singleElement()
+        .satisfies(r -> assertThat(r.args()).containsExactly(low, high));
   }
 }
