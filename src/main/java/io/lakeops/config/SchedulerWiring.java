@@ -6,10 +6,12 @@ import io.lakeops.control.scheduling.ControlLoop;
 import io.lakeops.control.scheduling.SchedulerSettings;
 import io.lakeops.ports.RunResults;
 import io.lakeops.ports.ScheduleStore;
+import io.lakeops.ports.SourceWatermarks;
 import io.lakeops.ports.SparkSubmitter;
 import io.lakeops.ports.StateStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.UUID;
@@ -19,7 +21,7 @@ import java.util.UUID;
 class SchedulerWiring {
 
   @Produces
-  @ApplicationScoped
+  @Singleton // a record cannot be proxied
   SchedulerSettings schedulerSettings(SchedulerConfig config) {
     return new SchedulerSettings(
         config.catchUpCap(),
@@ -40,7 +42,8 @@ class SchedulerWiring {
       AuditTrail audit,
       SparkSubmitter submitter,
       SubmitRequests requests,
-      RunResults results) {
+      RunResults results,
+      SourceWatermarks watermarks) {
     return ControlLoop.over(
         store,
         schedule,
@@ -48,6 +51,7 @@ class SchedulerWiring {
         submitter,
         requests,
         results,
+        watermarks,
         settings,
         new ControlLoop.Timing(
             replicaName(), config.leaseTtl(), config.repairInterval(), config.repairOverlap()));

@@ -53,10 +53,14 @@ final class E2eApi {
     job.put(
         "retry",
         Map.of(
-            "maxJobRetries", JOB_RETRIES,
-            "maxInfrastructureRetries", INFRA_RETRIES,
-            "initialBackoff", "1s",
-            "maxBackoff", "2s"));
+            "maxJobRetries",
+            JOB_RETRIES,
+            "maxInfrastructureRetries",
+            INFRA_RETRIES,
+            "initialBackoff",
+            "1s",
+            "maxBackoff",
+            "2s"));
     job.put("extraction", extraction);
     return job;
   }

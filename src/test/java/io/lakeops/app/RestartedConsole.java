@@ -8,6 +8,7 @@ import io.lakeops.domain.JobRun;
 import io.lakeops.domain.RunId;
 import io.lakeops.ports.RunResults;
 import io.lakeops.ports.ScheduleStore;
+import io.lakeops.ports.SourceWatermarks;
 import io.lakeops.ports.SparkSubmitter;
 import io.lakeops.ports.StateStore;
 import io.lakeops.ports.SubmissionState;
@@ -34,6 +35,7 @@ class RestartedConsole {
       SparkSubmitter submitter,
       SubmitRequests requests,
       RunResults results,
+      SourceWatermarks watermarks,
       SchedulerSettings settings,
       Clock clock) {
     this.loop =
@@ -44,6 +46,7 @@ class RestartedConsole {
             submitter,
             requests,
             results,
+            watermarks,
             settings,
             new ControlLoop.Timing(
                 "restarted-console",

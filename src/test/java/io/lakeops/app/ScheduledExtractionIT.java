@@ -40,10 +40,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  * run page and the API. Then the same run is re-run, handed to a restarted console mid-flight,
  * forgotten by Livy, and two more jobs show a job failure and a Livy outage counted apart.
  *
- * <p>The tests share one console, one cluster and one database and build on each other in order.
- * A "restarted console" is a second leader pass built from the same beans as a new process would
- * build it, taking the lease over while the first one is paused: local clusters are children of
- * the console, so a real restart would take the cluster (and its batch) down with it; on EMR the
+ * <p>The tests share one console, one cluster and one database and build on each other in order. A
+ * "restarted console" is a second leader pass built from the same beans as a new process would
+ * build it, taking the lease over while the first one is paused: local clusters are children of the
+ * console, so a real restart would take the cluster (and its batch) down with it; on EMR the
  * cluster outlives the console, which is what this shows.
  */
 @QuarkusTest

@@ -41,7 +41,10 @@ public class ShopDatabase implements QuarkusTestResourceLifecycleManager {
       }
       url = server + SOURCE;
       return Map.of(
-          "lakeops.sources." + SOURCE + ".jdbc-url", url, "lakeops.sources." + SOURCE + ".user", "root");
+          "lakeops.sources." + SOURCE + ".jdbc-url",
+          url,
+          "lakeops.sources." + SOURCE + ".user",
+          "root");
     } catch (Exception e) {
       throw new IllegalStateException("cannot start MariaDB for the shop source", e);
     }

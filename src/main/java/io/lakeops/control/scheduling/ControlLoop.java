@@ -7,6 +7,7 @@ import io.lakeops.control.runs.RunMonitor;
 import io.lakeops.control.runs.SubmitRequests;
 import io.lakeops.ports.RunResults;
 import io.lakeops.ports.ScheduleStore;
+import io.lakeops.ports.SourceWatermarks;
 import io.lakeops.ports.SparkSubmitter;
 import io.lakeops.ports.StateStore;
 import java.time.Duration;
@@ -66,6 +67,7 @@ public final class ControlLoop {
       SparkSubmitter submitter,
       SubmitRequests requests,
       RunResults results,
+      SourceWatermarks watermarks,
       SchedulerSettings settings,
       Timing timing) {
     RetryRules rules = new RetryRules();
@@ -75,7 +77,7 @@ public final class ControlLoop {
         new ScheduleRepair(store, store, new ScheduleEntries(schedule, store)),
         new ExtractionScheduler(schedule, store, store, keeper, audit, settings),
         new RunMonitor(store, store, store, submitter, results, rules),
-        new RunDispatcher(store, store, store, submitter, requests, rules),
+        new RunDispatcher(store, store, store, submitter, requests, watermarks, rules),
         timing.repairEvery(),
         timing.repairOverlap());
   }

@@ -62,6 +62,9 @@ class ControlLoopTest {
         livy,
         requests,
         manifests,
+        (job, low) -> {
+          throw new AssertionError("only id windows ask the source");
+        },
         SETTINGS,
         new ControlLoop.Timing(
             name, Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(1)));
