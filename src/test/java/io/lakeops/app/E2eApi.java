@@ -72,14 +72,19 @@ final class E2eApi {
         .body(job)
         .post("/api/jobs?reason=end-to-end test")
         .then()
+        .log()
+        .ifValidationFails()
         .statusCode(201);
   }
 
   void pause(String job) {
     Users.OPERATOR
         .api()
+        .contentType(ContentType.JSON) // an empty form post would meet the CSRF filter
         .post("/api/jobs/" + job + "/pause?reason=enough windows")
         .then()
+        .log()
+        .ifValidationFails()
         .statusCode(200);
   }
 
@@ -91,6 +96,8 @@ final class E2eApi {
             .body(Map.of("reason", "end-to-end test"))
             .post("/api/jobs/" + job + "/run-now")
             .then()
+            .log()
+            .ifValidationFails()
             .statusCode(200)
             .extract()
             .path("id");
@@ -104,6 +111,8 @@ final class E2eApi {
         .body(Map.of("reason", reason))
         .post("/api/runs/" + run.value() + "/rerun")
         .then()
+        .log()
+        .ifValidationFails()
         .statusCode(200);
   }
 
@@ -112,6 +121,8 @@ final class E2eApi {
         .api()
         .get("/api/runs/" + run.value())
         .then()
+        .log()
+        .ifValidationFails()
         .statusCode(200)
         .extract()
         .jsonPath();
@@ -131,6 +142,8 @@ final class E2eApi {
         .cookies(login.getCookies())
         .get("/runs/" + run.value())
         .then()
+        .log()
+        .ifValidationFails()
         .statusCode(200)
         .extract()
         .asString();

@@ -28,7 +28,6 @@ public class ShopDatabase implements QuarkusTestResourceLifecycleManager {
       DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(0);
       config.setDataDir(work.resolve("data").toString());
       config.setBaseDir(work.resolve("base").toString());
-      config.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
       if ("root".equals(System.getProperty("user.name"))) {
         config.addArg("--user=root");
       }
@@ -37,7 +36,8 @@ public class ShopDatabase implements QuarkusTestResourceLifecycleManager {
       String server = "jdbc:mysql://127.0.0.1:" + db.getConfiguration().getPort() + "/";
       try (Connection c = DriverManager.getConnection(server + "?user=root");
           Statement s = c.createStatement()) {
-        s.execute("CREATE DATABASE IF NOT EXISTS " + SOURCE);
+        s.execute("DROP DATABASE IF EXISTS " + SOURCE); // left by an earlier test run
+        s.execute("CREATE DATABASE " + SOURCE);
       }
       url = server + SOURCE;
       return Map.of(
