@@ -19,6 +19,9 @@ import io.lakeops.ports.VersionConflictException;
 import io.lakeops.testdata.EmbeddedStores;
 import io.lakeops.testdata.InMemoryAuditLog;
 import io.lakeops.testdata.MutableClock;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -153,7 +156,7 @@ class ParallelTickTest {
       AuditTrail trail = new AuditTrail(audit, DomainJson::write);
       return new ExtractionScheduler(
           stores.schedule(),
-          new WatchedJobs(stores.state(), beforeFindJob),
+          watched(stores.state(), beforeFindJob),
           stores.state(),
           new StreamingKeeper(stores.schedule(), stores.state(), trail, settings),
           trail,
@@ -184,33 +187,24 @@ class ParallelTickTest {
     }
   }
 
-  /** A job store that lets a test act before each job read: wait, count or throw. */
-  private record WatchedJobs(JobStore store, Consumer<JobId> beforeFindJob) implements JobStore {
-    @Override
-    public Optional<Job> findJob(JobId id) {
-      beforeFindJob.accept(id);
-      return store.findJob(id);
-    }
-
-    @Override
-    public Job createJob(Job job) {
-      return store.createJob(job);
-    }
-
-    @Override
-    public Job updateJob(Job job) {
-      return store.updateJob(job);
-    }
-
-    @Override
-    public void deleteJob(JobId id, long expectedVersion) {
-      store.deleteJob(id, expectedVersion);
-    }
-
-    @Override
-    public Page<Job> listJobs(PageRequest page) {
-      return store.listJobs(page);
-    }
+  /**
+   * {@code store}, with {@code beforeFindJob} run ahead of each job read: to wait, count or throw.
+   */
+  private static JobStore watched(JobStore store, Consumer<JobId> beforeFindJob) {
+    InvocationHandler handler =
+        (proxy, method, args) -> {
+          if (method.getName().equals("findJob")) {
+            beforeFindJob.accept((JobId) args[0]);
+          }
+          try {
+            return method.invoke(store, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        };
+    return (JobStore)
+        Proxy.newProxyInstance(
+            JobStore.class.getClassLoader(), new Class<?>[] {JobStore.class}, handler);
   }
 
   /**
