@@ -22,6 +22,8 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -30,23 +32,27 @@ import org.h2.jdbcx.JdbcDataSource;
  * Scheduler capacity: tick time and state-store calls per tick for N extraction jobs on a 1-minute
  * interval, against the embedded store (an H2 file database) and DynamoDB (dynalite). A tick where
  * every job is due shows the cost of due work; a tick in between shows that an idle tick costs the
- * same whatever N is. Run with src/bench/scheduler.sh; figures go to docs/benchmarks/scheduler.md.
+ * same whatever N is. Each tick thread count given (default: the settings' default) gets its own
+ * scheduler and ticks over the same jobs, a few minutes on. Run with src/bench/scheduler.sh;
+ * figures go to docs/benchmarks/scheduler.md.
  */
 public final class SchedulerBenchmark {
 
   public static void main(String[] args) throws Exception {
     int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     String stores = args.length > 1 ? args[1] : "embedded,dynalite";
+    String threads =
+        args.length > 2 ? args[2] : String.valueOf(SchedulerSettings.DEFAULT.tickThreads());
     System.out.printf(
-        "%-9s %7s %-22s %9s %12s %13s%n",
-        "store", "jobs", "tick", "ms", "runs_created", "store_calls");
+        "%-9s %7s %7s %-22s %9s %12s %13s %8s%n",
+        "store", "jobs", "threads", "tick", "ms", "runs_created", "store_calls", "failures");
     for (String store : stores.split(",")) {
-      run(store.trim(), jobs);
+      run(store.trim(), jobs, Arrays.stream(threads.split(",")).map(String::trim).toList());
     }
     System.exit(0);
   }
 
-  private static void run(String kind, int jobs) throws Exception {
+  private static void run(String kind, int jobs, List<String> threadCounts) throws Exception {
     MutableClock clock = MutableClock.at("2026-11-26T12:00:30Z");
     StateStore store;
     ScheduleStore schedule;
@@ -84,35 +90,58 @@ public final class SchedulerBenchmark {
       StateStore countedStore = counting(StateStore.class, store, calls);
       ScheduleStore countedSchedule = counting(ScheduleStore.class, schedule, calls);
       AuditTrail audit = new AuditTrail(new InMemoryAuditLog(), DomainJson::write);
-      SchedulerSettings settings = SchedulerSettings.DEFAULT;
-      ExtractionScheduler scheduler =
-          new ExtractionScheduler(
-              countedSchedule,
-              countedStore,
-              countedStore,
-              new StreamingKeeper(countedSchedule, countedStore, audit, settings),
-              audit,
-              settings);
-      tick(kind, jobs, scheduler, calls, "12:01:00 (all due)", "2026-11-26T12:01:00Z");
-      tick(kind, jobs, scheduler, calls, "12:01:30 (none due)", "2026-11-26T12:01:30Z");
-      tick(kind, jobs, scheduler, calls, "12:02:00 (all due)", "2026-11-26T12:02:00Z");
-      tick(kind, jobs, scheduler, calls, "12:02:20 (none due)", "2026-11-26T12:02:20Z");
+      Instant minute = Instant.parse("2026-11-26T12:01:00Z");
+      for (String threads : threadCounts) {
+        SchedulerSettings settings = withTickThreads(Integer.parseInt(threads));
+        try (ExtractionScheduler scheduler =
+            new ExtractionScheduler(
+                countedSchedule,
+                countedStore,
+                countedStore,
+                new StreamingKeeper(countedSchedule, countedStore, audit, settings),
+                audit,
+                settings)) {
+          Tick tick = new Tick(kind, jobs, threads, scheduler, calls);
+          for (int i = 0; i < 2; i++) {
+            tick.at(minute, " (all due)");
+            tick.at(minute.plusSeconds(30), " (none due)");
+            minute = minute.plusSeconds(60);
+          }
+        }
+      }
     }
   }
 
-  private static void tick(
-      String kind,
-      int jobs,
-      ExtractionScheduler scheduler,
-      AtomicLong calls,
-      String label,
-      String at) {
-    calls.set(0);
-    long start = System.nanoTime();
-    TickReport report = scheduler.tick(Instant.parse(at));
-    long ms = (System.nanoTime() - start) / 1_000_000;
-    System.out.printf(
-        "%-9s %7d %-22s %9d %12d %13d%n", kind, jobs, label, ms, report.runsCreated(), calls.get());
+  private static SchedulerSettings withTickThreads(int threads) {
+    SchedulerSettings d = SchedulerSettings.DEFAULT;
+    return new SchedulerSettings(
+        d.catchUpCap(),
+        d.pageSize(),
+        d.streamingCheckEvery(),
+        d.restartLoopRestarts(),
+        d.restartLoopPeriod(),
+        threads);
+  }
+
+  /** Ticks one scheduler and prints a line: time taken, runs created, port calls made. */
+  private record Tick(
+      String kind, int jobs, String threads, ExtractionScheduler scheduler, AtomicLong calls) {
+    void at(Instant at, String what) {
+      calls.set(0);
+      long start = System.nanoTime();
+      TickReport report = scheduler.tick(at);
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      System.out.printf(
+          "%-9s %7d %7s %-22s %9d %12d %13d %8d%n",
+          kind,
+          jobs,
+          threads,
+          at.toString().substring(11, 19) + what,
+          ms,
+          report.runsCreated(),
+          calls.get(),
+          report.failures().size());
+    }
   }
 
   /** Counts every call made through the port. */

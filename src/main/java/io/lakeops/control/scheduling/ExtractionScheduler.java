@@ -15,7 +15,15 @@ import io.lakeops.ports.ScheduleEntry;
 import io.lakeops.ports.ScheduleStore;
 import io.lakeops.ports.VersionConflictException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The scheduler's tick: reads the due entries only, and for each due extraction job creates one run
@@ -25,8 +33,13 @@ import java.util.Optional;
  * <p>Two replicas, or a tick repeated after a crash, do the same thing: run ids are deterministic
  * and windows are computed from the entry they read, so {@code createRunIfAbsent} makes the second
  * creation a no-op, and of two entry advances from the same version exactly one succeeds.
+ *
+ * <p>The entries of one page are handled at once, at most {@code tickThreads} at a time, on threads
+ * the scheduler owns (hence {@link #close}): store calls mostly wait on the network. A page holds
+ * one entry per job, so each job's work stays sequential; the next page is read once this page's
+ * work is done.
  */
-public final class ExtractionScheduler {
+public final class ExtractionScheduler implements AutoCloseable {
   private final ScheduleStore schedule;
   private final JobStore jobs;
   private final RunStore runs;
@@ -34,6 +47,7 @@ public final class ExtractionScheduler {
   private final StreamingKeeper keeper;
   private final AuditTrail audit;
   private final SchedulerSettings settings;
+  private final ExecutorService workers;
 
   public ExtractionScheduler(
       ScheduleStore schedule,
@@ -49,6 +63,7 @@ public final class ExtractionScheduler {
     this.keeper = keeper;
     this.audit = audit;
     this.settings = settings;
+    this.workers = workers(settings.tickThreads());
   }
 
   public TickReport tick(Instant now) {
@@ -57,19 +72,62 @@ public final class ExtractionScheduler {
     do {
       Page<ScheduleEntry> page =
           schedule.findDue(now, new PageRequest(settings.pageSize(), cursor));
-      for (ScheduleEntry entry : page.items()) {
-        report.read();
-        try {
-          handle(entry, now, report);
-        } catch (VersionConflictException | NotFoundException raced) {
-          report.conflict(); // another replica or an operator got there first; nothing is lost
-        } catch (RuntimeException e) {
-          report.failed(entry.job() + ": " + e.getMessage()); // tried again next tick
-        }
+      if (!handleAll(page.items(), now, report)) {
+        break; // interrupted, so shutting down: the entries left are due again next tick
       }
       cursor = page.next();
     } while (cursor.isPresent());
     return report;
+  }
+
+  /**
+   * Stops the worker threads, letting the entries already started finish. One that is cut short
+   * after all is done again next tick: run ids are deterministic and every write is conditional.
+   */
+  @Override
+  public void close() {
+    workers.shutdown();
+    try {
+      if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      workers.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Handles one page's entries on the workers; false when interrupted while waiting for them. */
+  private boolean handleAll(List<ScheduleEntry> entries, Instant now, TickReport report) {
+    List<Callable<Object>> tasks =
+        entries.stream()
+            .map(entry -> Executors.callable(() -> handleOne(entry, now, report)))
+            .toList();
+    try {
+      for (Future<Object> done : workers.invokeAll(tasks)) {
+        done.get(); // only an Error gets here: handleOne classifies every RuntimeException
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // invokeAll has cancelled the entries not yet done
+      return false;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private void handleOne(ScheduleEntry entry, Instant now, TickReport report) {
+    report.read();
+    try {
+      handle(entry, now, report);
+    } catch (VersionConflictException | NotFoundException raced) {
+      report.conflict(); // another replica or an operator got there first; nothing is lost
+    } catch (RuntimeException e) {
+      report.failed(entry.job() + ": " + e.getMessage()); // tried again next tick
+    }
   }
 
   private void handle(ScheduleEntry entry, Instant now, TickReport report) {
@@ -142,5 +200,16 @@ public final class ExtractionScheduler {
         stored,
         new Attribution("scheduler", note));
     report.skipped(job.id() + ": " + note);
+  }
+
+  private static ExecutorService workers(int threads) {
+    AtomicInteger count = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        threads,
+        task -> {
+          Thread thread = new Thread(task, "scheduler-tick-" + count.incrementAndGet());
+          thread.setDaemon(true); // a scheduler nobody closed does not keep the JVM running
+          return thread;
+        });
   }
 }

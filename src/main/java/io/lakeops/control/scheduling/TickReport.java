@@ -1,30 +1,35 @@
 package io.lakeops.control.scheduling;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What one scheduler tick did, for its log line, metrics and tests. {@code conflicts} counts
  * entries another replica advanced first (normal with two replicas); {@code failures} holds jobs
  * whose handling failed this tick and will be tried again on the next.
+ *
+ * <p>Written by the tick's worker threads at once, so every figure is safe to add to concurrently;
+ * the notes are in the order they were added, which across threads is no particular order.
  */
 public final class TickReport {
-  private int entriesRead;
-  private int runsCreated;
-  private int conflicts;
-  private final List<String> skipped = new ArrayList<>();
-  private final List<String> failures = new ArrayList<>();
+  private final AtomicInteger entriesRead = new AtomicInteger();
+  private final AtomicInteger runsCreated = new AtomicInteger();
+  private final AtomicInteger conflicts = new AtomicInteger();
+  private final Queue<String> skipped = new ConcurrentLinkedQueue<>();
+  private final Queue<String> failures = new ConcurrentLinkedQueue<>();
 
   void read() {
-    entriesRead++;
+    entriesRead.incrementAndGet();
   }
 
   void created() {
-    runsCreated++;
+    runsCreated.incrementAndGet();
   }
 
   void conflict() {
-    conflicts++;
+    conflicts.incrementAndGet();
   }
 
   void skipped(String note) {
@@ -36,15 +41,15 @@ public final class TickReport {
   }
 
   public int entriesRead() {
-    return entriesRead;
+    return entriesRead.get();
   }
 
   public int runsCreated() {
-    return runsCreated;
+    return runsCreated.get();
   }
 
   public int conflicts() {
-    return conflicts;
+    return conflicts.get();
   }
 
   /** Missed windows left out by the catch-up cap, one note per job. */
@@ -59,11 +64,11 @@ public final class TickReport {
   @Override
   public String toString() {
     return "read "
-        + entriesRead
+        + entriesRead()
         + " due entries, created "
-        + runsCreated
+        + runsCreated()
         + " runs, "
-        + conflicts
+        + conflicts()
         + " conflicts, "
         + skipped.size()
         + " skip reports, "

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The extraction side of a scheduler tick, over the embedded stores with a hand-moved clock. */
@@ -50,6 +51,11 @@ class ExtractionSchedulerTest {
   }
 
   private final ExtractionScheduler scheduler = scheduler(stores.schedule());
+
+  @AfterEach
+  void stopWorkers() {
+    scheduler.close();
+  }
 
   private Job define(Job job) {
     Job stored = stores.state().createJob(job);
@@ -83,10 +89,11 @@ class ExtractionSchedulerTest {
     define(anExtractionJob().build());
     clock.set(Instant.parse("2026-11-26T12:05:01Z"));
     Page<ScheduleEntry> stale = stores.schedule().findDue(clock.instant(), PageRequest.first(10));
-    ExtractionScheduler other = scheduler(new StaleDue(stores.schedule(), stale));
-
-    assertThat(scheduler.tick(clock.instant()).runsCreated()).isEqualTo(1);
-    TickReport late = other.tick(clock.instant());
+    TickReport late;
+    try (ExtractionScheduler other = scheduler(new StaleDue(stores.schedule(), stale))) {
+      assertThat(scheduler.tick(clock.instant()).runsCreated()).isEqualTo(1);
+      late = other.tick(clock.instant());
+    }
 
     assertThat(late.runsCreated()).isZero();
     assertThat(late.conflicts()).isEqualTo(1);

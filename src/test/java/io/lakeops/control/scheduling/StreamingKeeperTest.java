@@ -19,6 +19,7 @@ import io.lakeops.testdata.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,11 @@ class StreamingKeeperTest {
             SETTINGS);
     new ScheduleEntries(stores.schedule(), stores.state())
         .reconcile(stores.state().createJob(aStreamingJob().build()), clock.instant());
+  }
+
+  @AfterEach
+  void stopWorkers() {
+    scheduler.close();
   }
 
   @Test
