@@ -67,7 +67,7 @@ class SchedulerTask {
 
   void onStop(@Observes ShutdownEvent stop) {
     try {
-      loop.stepDown();
+      loop.close();
     } catch (RuntimeException e) {
       LOG.warnf(e, "Could not release the leader lease; it expires by itself");
     }

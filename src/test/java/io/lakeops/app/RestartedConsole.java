@@ -12,6 +12,7 @@ import io.lakeops.ports.SourceWatermarks;
 import io.lakeops.ports.SparkSubmitter;
 import io.lakeops.ports.StateStore;
 import io.lakeops.ports.SubmissionState;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,5 +77,10 @@ class RestartedConsole {
 
   void stop() {
     loop.stepDown();
+  }
+
+  @PreDestroy
+  void close() {
+    loop.close();
   }
 }

@@ -27,7 +27,7 @@ import java.util.function.IntSupplier;
  * stays leader it follows the job change feed every {@code repairEvery}, from where the last repair
  * started minus {@code repairOverlap} (writers' clocks lag a little).
  */
-public final class ControlLoop {
+public final class ControlLoop implements AutoCloseable {
   private final LeaderLease lease;
   private final ScheduleRepair repair;
   private final ExtractionScheduler scheduler;
@@ -116,6 +116,16 @@ public final class ControlLoop {
   public synchronized void stepDown() {
     lease.release(); // a no-op unless this replica holds it
     leading = false;
+  }
+
+  /** Steps down and stops the tick's threads; for shutdown. */
+  @Override
+  public synchronized void close() {
+    try {
+      stepDown();
+    } finally {
+      scheduler.close();
+    }
   }
 
   private int repairIndex(Instant now, List<String> failures) {

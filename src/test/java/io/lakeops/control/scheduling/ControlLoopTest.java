@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The leader's pass over the embedded stores: leadership, index repair, and a run's whole way. */
@@ -72,6 +73,12 @@ class ControlLoopTest {
 
   private final ControlLoop a = replica("replica-a", stores.schedule());
   private final ControlLoop b = replica("replica-b", stores.schedule());
+
+  @AfterEach
+  void closeReplicas() {
+    a.close();
+    b.close();
+  }
 
   private PassReport passAt(ControlLoop replica, String isoInstant) {
     clock.set(Instant.parse(isoInstant));
@@ -125,7 +132,12 @@ class ControlLoopTest {
 
   @Test
   void aBrokenStepIsReportedAndTheOthersStillRun() {
-    ControlLoop broken = replica("replica-c", new BrokenDueIndex(stores.schedule()));
+    try (ControlLoop broken = replica("replica-c", new BrokenDueIndex(stores.schedule()))) {
+      aBrokenTickLeavesDispatchRunning(broken);
+    }
+  }
+
+  private void aBrokenTickLeavesDispatchRunning(ControlLoop broken) {
     stores.state().createJob(anExtractionJob().build());
     readyCluster();
     JobRun waiting =
