@@ -93,12 +93,12 @@ final class E2eApi {
         Users.OPERATOR
             .api()
             .contentType(ContentType.JSON)
-            .body(Map.of("reason", "end-to-end test"))
+            .queryParam("reason", "end-to-end test")
             .post("/api/jobs/" + job + "/run-now")
             .then()
             .log()
             .ifValidationFails()
-            .statusCode(200)
+            .statusCode(201)
             .extract()
             .path("id");
     return new RunId(id);
@@ -108,7 +108,7 @@ final class E2eApi {
     Users.OPERATOR
         .api()
         .contentType(ContentType.JSON)
-        .body(Map.of("reason", reason))
+        .queryParam("reason", reason)
         .post("/api/runs/" + run.value() + "/rerun")
         .then()
         .log()
