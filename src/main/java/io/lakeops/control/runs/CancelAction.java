@@ -7,8 +7,6 @@ import io.lakeops.domain.JobRun;
 import io.lakeops.domain.RunId;
 import io.lakeops.domain.RunState;
 import io.lakeops.ports.ClusterStore;
-import io.lakeops.ports.EntityKind;
-import io.lakeops.ports.NotFoundException;
 import io.lakeops.ports.RunStore;
 import io.lakeops.ports.SparkSubmitter;
 import io.lakeops.ports.SubmitterUnavailableException;
@@ -52,14 +50,9 @@ public final class CancelAction {
 
   public Cancelled cancel(RunId id, Attribution by) {
     for (int attempt = 1; ; attempt++) {
-      JobRun current = runs.findRun(id).orElseThrow(() -> new NotFoundException("run", id.value()));
+      JobRun current = RunActions.find(runs, id);
       if (current.state().isFinished()) {
-        throw new ActionRefusedException(
-            "run "
-                + id
-                + " is "
-                + RunStates.label(current.state())
-                + "; only a scheduled, submitted or running run can be cancelled");
+        throw RunActions.refused(current, "a scheduled, submitted or running run can be cancelled");
       }
       JobRun stored;
       try {
@@ -71,15 +64,8 @@ public final class CancelAction {
         continue; // submitted or polled meanwhile: decide again on what is stored now
       }
       Optional<String> batch = kill(current);
-      audit.record(
-          "run.cancel",
-          EntityKind.RUN,
-          id.value(),
-          stored.version(),
-          stored.updatedAt(),
-          current,
-          stored,
-          batch.map(b -> withNote(by, b)).orElse(by));
+      RunActions.audit(
+          audit, "run.cancel", current, stored, batch.map(b -> withNote(by, b)).orElse(by));
       return new Cancelled(stored, batch.orElse("nothing had been submitted"));
     }
   }

@@ -6,9 +6,7 @@ import io.lakeops.domain.Job;
 import io.lakeops.domain.JobKind;
 import io.lakeops.domain.JobRun;
 import io.lakeops.domain.RunId;
-import io.lakeops.ports.EntityKind;
 import io.lakeops.ports.JobStore;
-import io.lakeops.ports.NotFoundException;
 import io.lakeops.ports.RunStore;
 import java.time.Clock;
 
@@ -31,14 +29,10 @@ public final class RerunAction {
   }
 
   public JobRun rerun(RunId id, Attribution by) {
-    JobRun current = runs.findRun(id).orElseThrow(() -> new NotFoundException("run", id.value()));
+    JobRun current = RunActions.find(runs, id);
     if (!current.state().isFinished()) {
-      throw new ActionRefusedException(
-          "run "
-              + id
-              + " is "
-              + RunStates.label(current.state())
-              + "; only a finished run (succeeded, failed, lost or cancelled) can be re-run");
+      throw RunActions.refused(
+          current, "a finished run (succeeded, failed, lost or cancelled) can be re-run");
     }
     Job job =
         jobs.findJob(current.jobId())
@@ -53,15 +47,7 @@ public final class RerunAction {
               + job.id());
     }
     JobRun stored = runs.updateRun(current.rerun(clock.instant()));
-    audit.record(
-        "run.rerun",
-        EntityKind.RUN,
-        id.value(),
-        stored.version(),
-        stored.updatedAt(),
-        current,
-        stored,
-        by);
+    RunActions.audit(audit, "run.rerun", current, stored, by);
     return stored;
   }
 }

@@ -9,7 +9,6 @@ import io.lakeops.domain.JobId;
 import io.lakeops.domain.JobKind;
 import io.lakeops.domain.JobRun;
 import io.lakeops.domain.RunState;
-import io.lakeops.ports.EntityKind;
 import io.lakeops.ports.JobStore;
 import io.lakeops.ports.NotFoundException;
 import io.lakeops.ports.RunStore;
@@ -106,15 +105,7 @@ public final class RunNowAction {
           "run " + created.value().id() + " exists already; try again in a second");
     }
     JobRun run = created.value();
-    audit.record(
-        "run.run-now",
-        EntityKind.RUN,
-        run.id().value(),
-        run.version(),
-        run.updatedAt(),
-        null,
-        run,
-        by);
+    RunActions.audit(audit, "run.run-now", null, run, by);
     advance(job, entry, run, now, by);
     return new Started(job.id(), run, "run " + run.id() + " scheduled now, window " + run.window());
   }
@@ -167,12 +158,9 @@ public final class RunNowAction {
               + " overlaps a window handed out at the same moment and was dispatched before it"
               + " could be withdrawn; cancel it");
     }
-    audit.record(
+    RunActions.audit(
+        audit,
         "run.cancel",
-        EntityKind.RUN,
-        run.id().value(),
-        stored.version(),
-        stored.updatedAt(),
         run,
         stored,
         new Attribution(by.actor(), "withdrawn: another window was handed out at the same moment"));

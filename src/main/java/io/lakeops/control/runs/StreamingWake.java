@@ -48,7 +48,7 @@ final class StreamingWake {
                 + " is already running: run "
                 + current.get().id()
                 + " is "
-                + RunStates.label(current.get().state()));
+                + RunActions.label(current.get().state()));
       }
       if (entry.isDue(now)) {
         return started(job, "due since " + entry.nextDueAt());

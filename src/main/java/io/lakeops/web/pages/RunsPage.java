@@ -1,5 +1,6 @@
 package io.lakeops.web.pages;
 
+import io.lakeops.control.audit.Attribution;
 import io.lakeops.control.runs.CancelAction;
 import io.lakeops.control.runs.RerunAction;
 import io.lakeops.domain.JobRun;
@@ -27,6 +28,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -118,9 +120,7 @@ public class RunsPage {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @RolesAllowed(Roles.OPERATOR)
   public Response rerun(@PathParam("id") String id, @RestForm("reason") String reason) {
-    RunId runId = Params.runId(id);
-    rerun.rerun(runId, user.attribution(reason));
-    return toRun(runId);
+    return act(id, reason, rerun::rerun);
   }
 
   @POST
@@ -128,8 +128,13 @@ public class RunsPage {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @RolesAllowed(Roles.OPERATOR)
   public Response cancel(@PathParam("id") String id, @RestForm("reason") String reason) {
+    return act(id, reason, cancel::cancel);
+  }
+
+  /** One operator's action on run {@code id}, then back to the run's page. */
+  private Response act(String id, String reason, BiConsumer<RunId, Attribution> action) {
     RunId runId = Params.runId(id);
-    cancel.cancel(runId, user.attribution(reason));
+    action.accept(runId, user.attribution(reason));
     return toRun(runId);
   }
 
