@@ -7,24 +7,16 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.lakeops.domain.JobRun;
 import io.lakeops.domain.RunState;
-import io.lakeops.ports.StateStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Re-run, cancel and run now through the JSON API: operators only, audited, refused in words. */
 @QuarkusTest
 class RunActionsApiTest {
-  @Inject StateStore store;
-  private StoredRuns runs;
-
-  @BeforeEach
-  void runs() {
-    runs = new StoredRuns(store);
-  }
+  @Inject StoredRuns runs;
 
   @Test
   void anOperatorRerunsAFailedRunAndTheAuditSaysWhoAndWhy() {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lakeops.domain.JobRun;
 import io.lakeops.domain.RunState;
-import io.lakeops.ports.StateStore;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class RunPageBrowserTest {
-  @Inject StateStore store;
+  @Inject StoredRuns runs;
 
   @TestHTTPResource("/")
   URL base;
@@ -28,7 +27,6 @@ class RunPageBrowserTest {
   @Test
   void theStatusFollowsTheRunWithoutAReloadAndTheButtonsChangeWhenItFinishes() throws Exception {
     assumeTrue(HeadlessChrome.installed(), "needs chromium and chromedriver (Debian packages)");
-    StoredRuns runs = new StoredRuns(store);
     JobRun run = runs.scheduled(StoredRuns.job("browser"));
 
     try (HeadlessChrome chrome = new HeadlessChrome()) {

@@ -6,12 +6,10 @@ import static org.hamcrest.Matchers.not;
 
 import io.lakeops.domain.JobRun;
 import io.lakeops.domain.RunState;
-import io.lakeops.ports.StateStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A run's page, its live status section, and the operators' buttons on it and on the job. */
@@ -23,13 +21,7 @@ class RunPageTest {
           + "{\"name\":\"row_count_anomaly\",\"severity\":\"WARN\",\"passed\":false,"
           + "\"observed\":\"<b>900</b> rows, recent 100\"}]}";
 
-  @Inject StateStore store;
-  private StoredRuns runs;
-
-  @BeforeEach
-  void runs() {
-    runs = new StoredRuns(store);
-  }
+  @Inject StoredRuns runs;
 
   @Test
   void theRunPageShowsTheRunItsJobResultAndDataQualityTable() {

@@ -2,15 +2,14 @@ package io.lakeops.web;
 
 import io.lakeops.domain.Cluster;
 import io.lakeops.domain.ClusterId;
-import io.lakeops.domain.ClusterState;
 import io.lakeops.domain.FailureKind;
 import io.lakeops.domain.JobRun;
-import io.lakeops.domain.MarketMix;
-import io.lakeops.domain.PoolName;
 import io.lakeops.domain.RunResult;
 import io.lakeops.domain.RunState;
 import io.lakeops.ports.StateStore;
+import io.lakeops.testdata.TestClusters;
 import io.lakeops.testdata.TestRuns;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Map;
 
@@ -18,7 +17,8 @@ import java.util.Map;
  * Jobs and runs for the console's run tests, put straight into the application's store: a job
  * through the API (so it has its due-index entry), its runs in the state a test needs.
  */
-final class StoredRuns {
+@ApplicationScoped
+class StoredRuns {
   /** A cron that fires once a year: no scheduled window comes due while a test runs. */
   static final String YEARLY = "cron 0 0 1 1 *";
 
@@ -68,21 +68,8 @@ final class StoredRuns {
 
   /** A READY cluster whose Livy endpoint answers nothing (a closed port). */
   Cluster unreachableCluster(String id) {
-    Instant now = Instant.now();
     return store.createCluster(
-        new Cluster(
-            new ClusterId(id),
-            new PoolName("small"),
-            "test-" + id,
-            ClusterState.READY,
-            "http://127.0.0.1:1",
-            MarketMix.UNKNOWN,
-            null,
-            now,
-            now,
-            null,
-            0,
-            null));
+        TestClusters.aCluster().id(id).requestedAt(Instant.now()).ready("http://127.0.0.1:1"));
   }
 
   JobRun reload(JobRun run) {

@@ -8,6 +8,7 @@ import io.lakeops.domain.JobRun;
 import io.lakeops.domain.RetryPolicy;
 import io.lakeops.domain.RunState;
 import io.lakeops.ports.AuditEntry;
+import io.lakeops.ports.RunStore;
 import io.lakeops.ports.SubmissionState;
 import io.lakeops.ports.VersionConflictException;
 import io.lakeops.testdata.TestJobs;
@@ -35,7 +36,7 @@ class CancelActionTest {
     assertThat(done.run().state()).isEqualTo(RunState.CANCELLED);
     assertThat(done.run().finishedAt()).isEqualTo(f.clock.instant());
     assertThat(f.reload(running)).isEqualTo(done.run());
-    assertThat(f.livy.status("http://127.0.0.1:8998", running.submissionId()).state())
+    assertThat(f.livy.status(RunActionsFixture.ENDPOINT, running.submissionId()).state())
         .isEqualTo(SubmissionState.KILLED);
     assertThat(done.batch()).isEqualTo("batch b1 on cluster c1 killed");
     AuditEntry entry = f.audited().get(0);
@@ -90,9 +91,14 @@ class CancelActionTest {
     JobRun scheduled = f.scheduled("orders-extract", "2026-11-26T12:00:00Z");
     var cluster = f.readyCluster("c1");
     // The dispatcher submits the run between the cancel's read and its write.
-    RacingRuns racing =
-        new RacingRuns(f.stores.state(), () -> f.running(f.reload(scheduled), cluster));
-    CancelAction raced = new CancelAction(racing, f.stores.state(), f.livy, f.audit, f.clock);
+    Racing<RunStore> racing =
+        Racing.once(
+            RunStore.class,
+            f.stores.state(),
+            "updateRun",
+            () -> f.running(f.reload(scheduled), cluster));
+    CancelAction raced =
+        new CancelAction(racing.port(), f.stores.state(), f.livy, f.audit, f.clock);
 
     CancelAction.Cancelled done = raced.cancel(scheduled.id(), OPERATOR);
 
@@ -106,13 +112,15 @@ class CancelActionTest {
   @Test
   void aConflictThatNeverEndsIsReported() {
     JobRun scheduled = f.scheduled("orders-extract", "2026-11-26T12:00:00Z");
-    RacingRuns always = RacingRuns.always(f.stores.state());
+    RunStore runs = f.stores.state();
+    Racing<RunStore> always =
+        Racing.always(RunStore.class, runs, "updateRun", () -> runs.updateRun(f.reload(scheduled)));
+    CancelAction raced =
+        new CancelAction(always.port(), f.stores.state(), f.livy, f.audit, f.clock);
 
-    assertThatThrownBy(
-            () ->
-                new CancelAction(always, f.stores.state(), f.livy, f.audit, f.clock)
-                    .cancel(scheduled.id(), OPERATOR))
+    assertThatThrownBy(() -> raced.cancel(scheduled.id(), OPERATOR))
         .isInstanceOf(VersionConflictException.class);
-    assertThat(f.reload(scheduled)).isEqualTo(scheduled);
+    assertThat(always.races()).isEqualTo(5);
+    assertThat(f.reload(scheduled).state()).isEqualTo(RunState.SCHEDULED);
   }
 }

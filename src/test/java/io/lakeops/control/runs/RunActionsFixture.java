@@ -5,25 +5,23 @@ import io.lakeops.control.audit.Attribution;
 import io.lakeops.control.audit.AuditTrail;
 import io.lakeops.domain.Cluster;
 import io.lakeops.domain.ClusterId;
-import io.lakeops.domain.ClusterState;
 import io.lakeops.domain.FailureKind;
 import io.lakeops.domain.Job;
 import io.lakeops.domain.JobRun;
-import io.lakeops.domain.MarketMix;
-import io.lakeops.domain.PoolName;
 import io.lakeops.domain.RunState;
 import io.lakeops.ports.AuditEntry;
 import io.lakeops.testdata.EmbeddedStores;
 import io.lakeops.testdata.FakeSparkSubmitter;
 import io.lakeops.testdata.InMemoryAuditLog;
 import io.lakeops.testdata.MutableClock;
+import io.lakeops.testdata.TestClusters;
 import io.lakeops.testdata.TestRuns;
-import java.time.Instant;
 import java.util.List;
 
 /** The stores, audit log, fake endpoint and runs in each state that the run-action tests share. */
 final class RunActionsFixture {
   static final Attribution OPERATOR = new Attribution("olga", "ticket OPS-12");
+  static final String ENDPOINT = "http://127.0.0.1:8998";
 
   final MutableClock clock = MutableClock.at("2026-11-26T12:02:30Z");
   final EmbeddedStores stores = EmbeddedStores.fresh(clock);
@@ -40,23 +38,9 @@ final class RunActionsFixture {
   }
 
   Cluster readyCluster(String id) {
-    Instant at = clock.instant();
     return stores
         .state()
-        .createCluster(
-            new Cluster(
-                new ClusterId(id),
-                new PoolName("small"),
-                "local-" + id,
-                ClusterState.READY,
-                "http://127.0.0.1:8998",
-                MarketMix.UNKNOWN,
-                null,
-                at,
-                at,
-                null,
-                0,
-                null));
+        .createCluster(TestClusters.aCluster().id(id).requestedAt(clock.instant()).ready(ENDPOINT));
   }
 
   /** A run submitted to {@code cluster} as a batch the fake endpoint knows, now running. */

@@ -21,6 +21,7 @@ import io.lakeops.ports.ScheduleStore;
 import io.lakeops.testdata.TestJobs;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -159,11 +160,23 @@ class RunNowActionTest {
     assertThat(windows().get(0)).isEqualTo(new InputWindow("97", ""));
   }
 
+  /** The due index where another writer changes the entry just before run now's advance. */
+  private RunNowAction racedBy(UnaryOperator<ScheduleEntry> change) {
+    ScheduleStore store = f.stores.schedule();
+    return runNow(
+        Racing.once(
+                ScheduleStore.class,
+                store,
+                "updateEntry",
+                () -> store.updateEntry(change.apply(entry())))
+            .port());
+  }
+
   @Test
   void aChangedDueTimeIsKeptWhenTheDefinitionChangesAtTheSameMoment() {
     define(TestJobs.anExtractionJob().build());
     Instant later = Instant.parse("2026-11-26T12:30:00Z");
-    RunNowAction raced = runNow(new RacingSchedule(f.stores.schedule(), e -> e.dueAt(later)));
+    RunNowAction raced = racedBy(e -> e.dueAt(later));
     f.clock.set(Instant.parse("2026-11-26T12:03:00Z"));
 
     raced.runNow(ORDERS, OPERATOR);
@@ -176,10 +189,7 @@ class RunNowActionTest {
   void aRunNowThatRacesAnotherWindowIsWithdrawnBeforeItCanOverlap() {
     define(TestJobs.anExtractionJob().build());
     Instant other = Instant.parse("2026-11-26T12:02:59Z");
-    RunNowAction raced =
-        runNow(
-            new RacingSchedule(
-                f.stores.schedule(), e -> e.advanced(e.nextDueAt(), other, other.toString())));
+    RunNowAction raced = racedBy(e -> e.advanced(e.nextDueAt(), other, other.toString()));
     f.clock.set(Instant.parse("2026-11-26T12:03:00Z"));
 
     assertThatThrownBy(() -> raced.runNow(ORDERS, OPERATOR))

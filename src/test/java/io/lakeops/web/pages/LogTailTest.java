@@ -2,12 +2,8 @@ package io.lakeops.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lakeops.domain.Cluster;
 import io.lakeops.domain.ClusterId;
-import io.lakeops.domain.ClusterState;
 import io.lakeops.domain.JobRun;
-import io.lakeops.domain.MarketMix;
-import io.lakeops.domain.PoolName;
 import io.lakeops.ports.LogPage;
 import io.lakeops.ports.SparkSubmitter;
 import io.lakeops.ports.Submission;
@@ -16,8 +12,8 @@ import io.lakeops.ports.SubmitRequest;
 import io.lakeops.ports.SubmitterUnavailableException;
 import io.lakeops.testdata.EmbeddedStores;
 import io.lakeops.testdata.MutableClock;
+import io.lakeops.testdata.TestClusters;
 import io.lakeops.testdata.TestRuns;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.stream.IntStream;
@@ -73,25 +69,9 @@ class LogTailTest {
   }
 
   private JobRun submittedRun() {
-    Instant at = clock.instant();
-    stores
-        .state()
-        .createCluster(
-            new Cluster(
-                new ClusterId("c1"),
-                new PoolName("small"),
-                "local-c1",
-                ClusterState.READY,
-                "http://127.0.0.1:8998",
-                MarketMix.UNKNOWN,
-                null,
-                at,
-                at,
-                null,
-                0,
-                null));
+    stores.state().createCluster(TestClusters.aCluster().id("c1").ready("http://127.0.0.1:8998"));
     JobRun run = stores.state().createRunIfAbsent(TestRuns.aRun().build()).value();
-    return stores.state().updateRun(run.submitted(new ClusterId("c1"), "7", at));
+    return stores.state().updateRun(run.submitted(new ClusterId("c1"), "7", clock.instant()));
   }
 
   @Test
