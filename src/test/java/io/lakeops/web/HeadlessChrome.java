@@ -81,13 +81,21 @@ final class HeadlessChrome implements AutoCloseable {
     call("POST", session + "/element/" + find(css) + "/click", Map.of());
   }
 
+  /**
+   * The text of the element {@code css} selects, null when there is none; read in the page in one
+   * step, so an element the page replaces meanwhile is never stale.
+   */
   String text(String css) {
-    return call("GET", session + "/element/" + find(css) + "/text", null).asText();
+    JsonNode text =
+        script(
+            "var e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : null;",
+            css);
+    return text.isNull() ? null : text.asText();
   }
 
-  /** Runs {@code script} in the page; returns what it returns, as JSON. */
-  JsonNode script(String script) {
-    return call("POST", session + "/execute/sync", Map.of("script", script, "args", List.of()));
+  /** Runs {@code script} in the page with {@code args}; returns what it returns, as JSON. */
+  JsonNode script(String script, Object... args) {
+    return call("POST", session + "/execute/sync", Map.of("script", script, "args", List.of(args)));
   }
 
   private String find(String css) {

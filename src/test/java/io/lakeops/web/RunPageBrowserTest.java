@@ -43,11 +43,11 @@ class RunPageBrowserTest {
       JobRun submitted = runs.moved(run, RunState.SUBMITTED);
       await()
           .atMost(Duration.ofSeconds(20))
-          .until(() -> chrome.text("#run-state").equals("submitted"));
+          .until(() -> "submitted".equals(chrome.text("#run-state")));
       runs.moved(runs.moved(submitted, RunState.RUNNING), RunState.CANCELLED);
       await()
           .atMost(Duration.ofSeconds(20))
-          .until(() -> chrome.text("#run-state").equals("cancelled"));
+          .until(() -> "cancelled".equals(chrome.text("#run-state")));
 
       assertThat(chrome.script("return window.samePage;").asText()).isEqualTo("yes");
       assertThat(visible(chrome, "unfinished")).isFalse();

@@ -39,7 +39,9 @@ public final class RerunAction {
             .orElseThrow(
                 () ->
                     new ActionRefusedException(
-                        "job " + current.jobId() + " no longer exists, so its runs cannot run"));
+                        "job "
+                            + current.jobId()
+                            + " no longer exists, so its runs cannot be re-run"));
     if (job.kind() == JobKind.STREAMING) {
       // A second attempt beside the keeper's next incarnation would run the query twice.
       throw new ActionRefusedException(
