@@ -75,6 +75,7 @@ public final class FakeSparkSubmitter implements SparkSubmitter {
 
   @Override
   public void kill(String endpoint, String submissionId) {
+    reachable();
     states.put(submissionId, SubmissionState.KILLED);
   }
 

@@ -2,6 +2,8 @@ package io.lakeops.testdata;
 
 import io.lakeops.domain.Cluster;
 import io.lakeops.domain.ClusterId;
+import io.lakeops.domain.ClusterState;
+import io.lakeops.domain.MarketMix;
 import io.lakeops.domain.PoolName;
 import java.time.Instant;
 
@@ -28,6 +30,13 @@ public final class TestClusters {
   public TestClusters requestedAt(Instant value) {
     this.at = value;
     return this;
+  }
+
+  /** The cluster READY at {@code endpoint}, as the provider reports it once Livy answers. */
+  public Cluster ready(String endpoint) {
+    return build()
+        .launched("local-" + id, at)
+        .observed(ClusterState.READY, endpoint, MarketMix.UNKNOWN, "ready", at);
   }
 
   public Cluster build() {

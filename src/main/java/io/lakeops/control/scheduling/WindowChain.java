@@ -20,10 +20,10 @@ import java.util.Optional;
  * first submitted), so {@code high} is left empty, to be fixed at submission; the window after it
  * can only start once that high is fixed, so until then it waits.
  */
-final class WindowChain {
+public final class WindowChain {
   private final RunStore runs;
 
-  WindowChain(RunStore runs) {
+  public WindowChain(RunStore runs) {
     this.runs = runs;
   }
 
@@ -31,7 +31,7 @@ final class WindowChain {
    * The low end of the window after the one scheduled at {@code last} whose high is {@code
    * watermark}; empty while that high is still open. No previous window: from the beginning.
    */
-  Optional<String> lowAfter(Job job, Instant last, String watermark) {
+  public Optional<String> lowAfter(Job job, Instant last, String watermark) {
     if (last == null || !watermark.isEmpty()) {
       return Optional.of(watermark);
     }
@@ -39,7 +39,7 @@ final class WindowChain {
   }
 
   /** The window of a run scheduled at {@code at} that starts at {@code low}. */
-  static InputWindow window(Job job, String low, Instant at) {
+  public static InputWindow window(Job job, String low, Instant at) {
     return job.extraction().watermarkKind() == WatermarkKind.TIMESTAMP
         ? new InputWindow(low, at.toString())
         : new InputWindow(low, "");

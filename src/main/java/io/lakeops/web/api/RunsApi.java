@@ -1,11 +1,15 @@
 package io.lakeops.web.api;
 
+import io.lakeops.control.runs.CancelAction;
+import io.lakeops.control.runs.RerunAction;
 import io.lakeops.domain.JobRun;
 import io.lakeops.ports.NotFoundException;
 import io.lakeops.ports.RunStore;
+import io.lakeops.web.security.CurrentUser;
 import io.lakeops.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -15,16 +19,24 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Runs of jobs, newest window first. */
+/** Runs of jobs, newest window first; re-run and cancel for operators. */
 @Path("/api/runs")
 @Tag(name = "Runs", description = "Runs of jobs, one per job and scheduled window")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.VIEWER)
 public class RunsApi {
-  private final RunStore runs;
+  private static final String REASON = "Why the action is taken; kept in the audit log";
 
-  RunsApi(RunStore runs) {
+  private final RunStore runs;
+  private final RerunAction rerun;
+  private final CancelAction cancel;
+  private final CurrentUser user;
+
+  RunsApi(RunStore runs, RerunAction rerun, CancelAction cancel, CurrentUser user) {
     this.runs = runs;
+    this.rerun = rerun;
+    this.cancel = cancel;
+    this.user = user;
   }
 
   @GET
@@ -45,5 +57,31 @@ public class RunsApi {
   @Operation(summary = "Read one run")
   public JobRun get(@PathParam("id") String id) {
     return runs.findRun(Params.runId(id)).orElseThrow(() -> new NotFoundException("run", id));
+  }
+
+  @POST
+  @Path("{id}/rerun")
+  @RolesAllowed(Roles.OPERATOR)
+  @Operation(
+      summary = "Re-run a finished run: a new attempt over the same window (operator)",
+      description = "409 when the run is not finished (succeeded, failed, lost or cancelled)")
+  public JobRun rerun(
+      @PathParam("id") String id,
+      @QueryParam("reason") @Parameter(description = REASON) String reason) {
+    return rerun.rerun(Params.runId(id), user.attribution(reason));
+  }
+
+  @POST
+  @Path("{id}/cancel")
+  @RolesAllowed(Roles.OPERATOR)
+  @Operation(
+      summary = "Cancel a scheduled, submitted or running run and kill its batch (operator)",
+      description =
+          "409 when the run is finished. The kill is best effort; the audit entry says whether"
+              + " it reached the cluster")
+  public JobRun cancel(
+      @PathParam("id") String id,
+      @QueryParam("reason") @Parameter(description = REASON) String reason) {
+    return cancel.cancel(Params.runId(id), user.attribution(reason)).run();
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.lakeops.control.jobs.FieldError;
 import io.lakeops.control.jobs.InvalidDefinitionException;
+import io.lakeops.control.runs.ActionRefusedException;
 import io.lakeops.domain.IllegalTransitionException;
 import io.lakeops.ports.AlreadyExistsException;
 import io.lakeops.ports.NotFoundException;
@@ -64,12 +65,13 @@ class ErrorMappers {
 
   /**
    * The request is fine but the record's current state refuses it: taken id, stale version, state
-   * machine.
+   * machine, an operator's action on a run or job in the wrong state.
    */
   @ServerExceptionMapper({
     AlreadyExistsException.class,
     VersionConflictException.class,
-    IllegalTransitionException.class
+    IllegalTransitionException.class,
+    ActionRefusedException.class
   })
   Response conflict(RuntimeException e, UriInfo uri) {
     return responses.of(uri, 409, e.getMessage(), List.of());

@@ -43,8 +43,8 @@ import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * Job definitions in the console: the list and a job's page for everyone, the form and delete for
- * admins, pause and resume for operators. Every change is a form post with the CSRF token and a
- * reason, answered with a redirect (post/redirect/get).
+ * admins (the operators' buttons are {@link JobActionsPage}). Every change is a form post with the
+ * CSRF token and a reason, answered with a redirect (post/redirect/get).
  */
 @Path("/jobs")
 @RolesAllowed(Roles.VIEWER)
@@ -193,26 +193,6 @@ public class JobsPage {
       @RestForm("reason") String reason) {
     definitions.delete(Params.jobId(id), version(version), user.attribution(reason));
     return Response.seeOther(URI.create("/jobs")).build();
-  }
-
-  @POST
-  @Path("{id}/pause")
-  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  @RolesAllowed(Roles.OPERATOR)
-  public Response pause(@PathParam("id") String id, @RestForm("reason") String reason) {
-    JobId jobId = Params.jobId(id);
-    definitions.setPaused(jobId, true, user.attribution(reason));
-    return toJob(jobId);
-  }
-
-  @POST
-  @Path("{id}/resume")
-  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  @RolesAllowed(Roles.OPERATOR)
-  public Response resume(@PathParam("id") String id, @RestForm("reason") String reason) {
-    JobId jobId = Params.jobId(id);
-    definitions.setPaused(jobId, false, user.attribution(reason));
-    return toJob(jobId);
   }
 
   private List<String> poolNames() {

@@ -1,0 +1,37 @@
+package io.lakeops.config;
+
+import io.lakeops.control.audit.AuditTrail;
+import io.lakeops.control.runs.CancelAction;
+import io.lakeops.control.runs.RerunAction;
+import io.lakeops.control.runs.RunNowAction;
+import io.lakeops.ports.ScheduleStore;
+import io.lakeops.ports.SparkSubmitter;
+import io.lakeops.ports.StateStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+
+/** Wires the operators' run actions (plain Java) to the stores, the submitter and the clock. */
+@ApplicationScoped
+class RunActionsWiring {
+
+  @Produces
+  @ApplicationScoped
+  RerunAction rerunAction(StateStore store, AuditTrail audit, Clock clock) {
+    return new RerunAction(store, store, audit, clock);
+  }
+
+  @Produces
+  @ApplicationScoped
+  CancelAction cancelAction(
+      StateStore store, SparkSubmitter submitter, AuditTrail audit, Clock clock) {
+    return new CancelAction(store, store, submitter, audit, clock);
+  }
+
+  @Produces
+  @ApplicationScoped
+  RunNowAction runNowAction(
+      StateStore store, ScheduleStore schedule, AuditTrail audit, Clock clock) {
+    return new RunNowAction(store, store, schedule, audit, clock);
+  }
+}

@@ -1,0 +1,158 @@
+package io.lakeops.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real browser for console tests: Debian's headless Chromium, driven through chromedriver's W3C
+ * WebDriver protocol over plain HTTP (no client library needed). Started per test and stopped,
+ * browser and driver, on {@link #close}.
+ */
+final class HeadlessChrome implements AutoCloseable {
+  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Process driver;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String base;
+  private final String session;
+
+  static boolean installed() {
+    return Files.isExecutable(DRIVER);
+  }
+
+  HeadlessChrome() throws IOException, InterruptedException {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    driver =
+        new ProcessBuilder(DRIVER.toString(), "--port=" + port)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    base = "http://127.0.0.1:" + port;
+    awaitDriver();
+    JsonNode created =
+        call(
+            "POST",
+            "/session",
+            Map.of(
+                "capabilities",
+                Map.of(
+                    "alwaysMatch",
+                    Map.of(
+                        "browserName",
+                        "chrome",
+                        "goog:chromeOptions",
+                        Map.of(
+                            "args",
+                            List.of(
+                                "--headless=new",
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-dev-shm-usage"))))));
+    session = "/session/" + created.path("sessionId").asText();
+  }
+
+  void open(String url) {
+    call("POST", session + "/url", Map.of("url", url));
+  }
+
+  void type(String css, String text) {
+    call("POST", session + "/element/" + find(css) + "/value", Map.of("text", text));
+  }
+
+  void click(String css) {
+    call("POST", session + "/element/" + find(css) + "/click", Map.of());
+  }
+
+  /**
+   * The text of the element {@code css} selects, null when there is none; read in the page in one
+   * step, so an element the page replaces meanwhile is never stale.
+   */
+  String text(String css) {
+    JsonNode text =
+        script(
+            "var e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : null;",
+            css);
+    return text.isNull() ? null : text.asText();
+  }
+
+  /** Runs {@code script} in the page with {@code args}; returns what it returns, as JSON. */
+  JsonNode script(String script, Object... args) {
+    return call("POST", session + "/execute/sync", Map.of("script", script, "args", List.of(args)));
+  }
+
+  private String find(String css) {
+    return call("POST", session + "/element", Map.of("using", "css selector", "value", css))
+        .path(ELEMENT)
+        .asText();
+  }
+
+  private void awaitDriver() throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        if (call("GET", "/status", null).path("ready").asBoolean()) {
+          return;
+        }
+      } catch (UncheckedIOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("chromedriver did not start");
+  }
+
+  private JsonNode call(String method, String path, Object body) {
+    try {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+      request.method(
+          method,
+          body == null
+              ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+      request.header("Content-Type", "application/json");
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode value = JSON.readTree(response.body()).path("value");
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(method + " " + path + ": " + value);
+      }
+      return value;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      call("DELETE", session, null); // closes the browser
+    } catch (RuntimeException alreadyGone) {
+      // the driver stops it below anyway
+    } finally {
+      driver.descendants().forEach(ProcessHandle::destroy);
+      driver.destroy();
+    }
+  }
+}
