@@ -77,17 +77,6 @@ final class E2eApi {
         .statusCode(201);
   }
 
-  void pause(String job) {
-    Users.OPERATOR
-        .api()
-        .contentType(ContentType.JSON) // an empty form post would meet the CSRF filter
-        .post("/api/jobs/" + job + "/pause?reason=enough windows")
-        .then()
-        .log()
-        .ifValidationFails()
-        .statusCode(200);
-  }
-
   RunId runNow(String job) {
     String id =
         Users.OPERATOR

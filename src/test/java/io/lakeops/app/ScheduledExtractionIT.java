@@ -24,6 +24,9 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +56,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ScheduledExtractionIT {
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
   private static final int ROWS = 240;
+
+  /** Jobs the test runs by hand: their schedule never comes due while it runs. */
+  private static final String YEARLY = "cron 0 0 1 1 *";
 
   @Inject StateStore store;
   @Inject Scheduler scheduler;
@@ -95,15 +101,19 @@ class ScheduledExtractionIT {
   @Test
   @Order(1)
   void aScheduledExtractionRunsEndToEndAndItsFiguresReachTheApiAndTheRunPage() {
-    api.createJob(E2eApi.extraction("orders-e2e", "orders", "every 20s", "small"));
+    // Due once, at the next minute at least 20 s away, then not before tomorrow: one window.
+    Instant firing = Instant.now().plusSeconds(80).truncatedTo(ChronoUnit.MINUTES);
+    ZonedDateTime at = firing.atZone(ZoneOffset.UTC);
+    String daily = "cron " + at.getMinute() + " " + at.getHour() + " * * *";
+    api.createJob(E2eApi.extraction("orders-e2e", "orders", daily, "small"));
     JobRun submitted =
-        await("the scheduler creates and dispatches the first window")
-            .atMost(Duration.ofSeconds(90))
+        await("the scheduler creates and dispatches the window due at " + firing)
+            .atMost(Duration.ofSeconds(150))
             .pollInterval(Duration.ofMillis(300))
             .until(
                 () -> api.runsOf("orders-e2e").stream().findFirst().orElse(null),
                 run -> run != null && run.state() != RunState.SCHEDULED);
-    api.pause("orders-e2e"); // later windows would only load the machine; this one runs on
+    assertThat(submitted.scheduledFor()).isEqualTo(firing);
     firstRun = submitted.id();
 
     JobRun done = awaitFinished(firstRun);
@@ -116,7 +126,10 @@ class ScheduledExtractionIT {
     assertThat(fromApi.getLong("result.rowsWritten")).isEqualTo(ROWS);
     assertThat(fromApi.getString("result.qualityReport")).contains("key_unique");
     String page = api.runPage(firstRun);
-    assertThat(page).contains(firstRun.value(), "SUCCEEDED", String.valueOf(ROWS), "key_unique");
+    assertThat(page)
+        .contains(
+            firstRun.value(), "id=\"run-state\">succeeded<", ROWS + " read, " + ROWS + " written")
+        .contains("key_unique");
     assertThat(manifest(firstRun)).exists();
   }
 
@@ -195,14 +208,14 @@ class ScheduledExtractionIT {
   @Test
   @Order(5)
   void aJobFailureAndALivyOutageAreCountedApartWithinTheirOwnBudgets() {
-    api.createJob(E2eApi.extraction("broken-e2e", "no_such_table", "every 1h", "small"));
+    api.createJob(E2eApi.extraction("broken-e2e", "no_such_table", YEARLY, "small"));
     JobRun jobFailure = awaitFinished(api.runNow("broken-e2e"));
 
     scheduler.pause("cluster-watch"); // keep the dead cluster READY for the dispatcher
     RunId outage;
     try {
       api.unreachableCluster("medium");
-      api.createJob(E2eApi.extraction("outage-e2e", "orders", "every 1h", "medium"));
+      api.createJob(E2eApi.extraction("outage-e2e", "orders", YEARLY, "medium"));
       outage = api.runNow("outage-e2e");
       JobRun gaveUp = awaitFinished(outage);
 

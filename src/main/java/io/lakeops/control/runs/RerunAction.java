@@ -48,6 +48,10 @@ public final class RerunAction {
           "streaming runs are restarted by the scheduler, not re-run; use Run now on job "
               + job.id());
     }
+    if (job.paused()) {
+      // A paused job launches nothing (see RunDispatcher): the re-run would only wait.
+      throw new ActionRefusedException("job " + job.id() + " is paused; resume it first");
+    }
     JobRun stored = runs.updateRun(current.rerun(clock.instant()));
     RunActions.audit(audit, "run.rerun", current, stored, by);
     return stored;

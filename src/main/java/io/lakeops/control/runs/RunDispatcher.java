@@ -108,14 +108,39 @@ public final class RunDispatcher {
           submitter
               .findByName(endpoint, name)
               .orElseGet(() -> submitter.submit(endpoint, requests.forAttempt(job, fixed, name)));
-      runs.updateRun(fixed.submitted(cluster.get().id(), submission.id(), now));
-      return true;
+      return recordSubmitted(fixed, cluster.get(), submission, now);
     } catch (SubmitterUnavailableException | SourceUnavailableException e) {
       endAttempt(job, attempt, FailureKind.INFRASTRUCTURE, e, now);
     } catch (SubmissionRejectedException e) {
       endAttempt(job, attempt, FailureKind.JOB, e, now); // refused as asked: retrying cannot help
     }
     return false;
+  }
+
+  /**
+   * Records the submission. When the run changed since it was read (an operator cancelled it while
+   * it was being submitted), the batch just started belongs to nobody: it is stopped, so a
+   * cancelled run never keeps running on a cluster.
+   */
+  private boolean recordSubmitted(JobRun run, Cluster cluster, Submission submission, Instant now) {
+    try {
+      runs.updateRun(run.submitted(cluster.id(), submission.id(), now));
+      return true;
+    } catch (VersionConflictException raced) {
+      JobRun stored = runs.findRun(run.id()).orElse(null);
+      boolean ours =
+          stored != null
+              && stored.attempt() == run.attempt()
+              && submission.id().equals(stored.submissionId());
+      if (!ours) {
+        try {
+          submitter.kill(cluster.endpoint(), submission.id());
+        } catch (SubmitterUnavailableException unreachable) {
+          // Nothing more to do from here: the batch ends on its own or with its cluster.
+        }
+      }
+      throw raced;
+    }
   }
 
   /**

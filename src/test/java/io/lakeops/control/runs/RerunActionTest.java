@@ -63,6 +63,18 @@ class RerunActionTest {
   }
 
   @Test
+  void aRunOfAPausedJobIsRefusedBecauseItWouldOnlyWait() {
+    f.define(TestJobs.anExtractionJob().paused().build());
+    JobRun failed = f.failed(f.scheduled("orders-extract", "2026-11-26T12:00:00Z"), "exit 3");
+
+    assertThatThrownBy(() -> rerun.rerun(failed.id(), OPERATOR))
+        .isInstanceOf(ActionRefusedException.class)
+        .hasMessageContaining("is paused; resume it first");
+    assertThat(f.reload(failed)).isEqualTo(failed);
+    assertThat(f.audited()).isEmpty();
+  }
+
+  @Test
   void anUnknownRunIsNotFound() {
     assertThatThrownBy(() -> rerun.rerun(new RunId("nope~20261126t120000z"), OPERATOR))
         .isInstanceOf(NotFoundException.class);

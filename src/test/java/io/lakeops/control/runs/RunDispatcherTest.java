@@ -9,6 +9,7 @@ import io.lakeops.domain.JobRun;
 import io.lakeops.domain.RunState;
 import io.lakeops.ports.SourceUnavailableException;
 import io.lakeops.ports.SubmissionRejectedException;
+import io.lakeops.ports.SubmissionState;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +64,33 @@ class RunDispatcherTest {
 
     assertThat(f.livy.submittedNames()).isEmpty();
     assertThat(f.reload(run).submissionId()).isEqualTo("b1");
+  }
+
+  @Test
+  void aRunCancelledWhileItIsBeingSubmittedDoesNotKeepItsBatchRunning() {
+    f.readyCluster("small-1");
+    JobRun run = f.scheduledRun();
+    SubmitRequests cancelledMeanwhile =
+        (job, attempt, name) -> {
+          f.stores.state().updateRun(f.reload(run).moveTo(RunState.CANCELLED, f.clock.instant()));
+          return f.requests.forAttempt(job, attempt, name);
+        };
+    RunDispatcher racing =
+        new RunDispatcher(
+            f.stores.state(),
+            f.stores.state(),
+            f.stores.state(),
+            f.livy,
+            cancelledMeanwhile,
+            f.watermarks,
+            f.rules);
+
+    assertThat(racing.dispatch(f.clock.instant())).isZero();
+
+    assertThat(f.reload(run).state()).isEqualTo(RunState.CANCELLED);
+    assertThat(f.livy.submittedNames()).hasSize(1);
+    assertThat(f.livy.status("http://127.0.0.1:8998", "b1").state())
+        .isEqualTo(SubmissionState.KILLED);
   }
 
   @Test
