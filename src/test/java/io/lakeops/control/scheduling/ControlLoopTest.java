@@ -7,20 +7,12 @@ import io.lakeops.adapters.json.DomainJson;
 import io.lakeops.control.audit.AuditTrail;
 import io.lakeops.control.runs.SubmitRequests;
 import io.lakeops.control.scheduling.ControlLoop.PassReport;
-import io.lakeops.domain.Cluster;
-import io.lakeops.domain.ClusterId;
-import io.lakeops.domain.ClusterState;
 import io.lakeops.domain.JobId;
 import io.lakeops.domain.JobRun;
-import io.lakeops.domain.MarketMix;
-import io.lakeops.domain.PoolName;
 import io.lakeops.domain.RunId;
 import io.lakeops.domain.RunResult;
 import io.lakeops.domain.RunState;
-import io.lakeops.ports.Page;
-import io.lakeops.ports.PageRequest;
 import io.lakeops.ports.RunResults;
-import io.lakeops.ports.ScheduleEntry;
 import io.lakeops.ports.ScheduleStore;
 import io.lakeops.ports.SubmissionState;
 import io.lakeops.ports.SubmitRequest;
@@ -28,6 +20,9 @@ import io.lakeops.testdata.EmbeddedStores;
 import io.lakeops.testdata.FakeSparkSubmitter;
 import io.lakeops.testdata.InMemoryAuditLog;
 import io.lakeops.testdata.MutableClock;
+import io.lakeops.testdata.TestClusters;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -132,7 +127,7 @@ class ControlLoopTest {
 
   @Test
   void aBrokenStepIsReportedAndTheOthersStillRun() {
-    try (ControlLoop broken = replica("replica-c", new BrokenDueIndex(stores.schedule()))) {
+    try (ControlLoop broken = replica("replica-c", brokenDueIndex(stores.schedule()))) {
       aBrokenTickLeavesDispatchRunning(broken);
     }
   }
@@ -164,50 +159,24 @@ class ControlLoopTest {
   }
 
   private void readyCluster() {
-    Instant at = clock.instant();
-    stores
-        .state()
-        .createCluster(
-            new Cluster(
-                new ClusterId("small-1"),
-                new PoolName("small"),
-                "local-small-1",
-                ClusterState.READY,
-                "http://127.0.0.1:8998",
-                MarketMix.UNKNOWN,
-                null,
-                at,
-                at,
-                null,
-                0,
-                null));
+    stores.state().createCluster(TestClusters.aCluster().ready("http://127.0.0.1:8998"));
   }
 
-  /** A due index whose reads fail, as when its table is throttled. */
-  private record BrokenDueIndex(ScheduleStore delegate) implements ScheduleStore {
-    @Override
-    public Page<ScheduleEntry> findDue(Instant now, PageRequest page) {
-      throw new IllegalStateException("due index down");
-    }
-
-    @Override
-    public Optional<ScheduleEntry> findEntry(JobId job) {
-      return delegate.findEntry(job);
-    }
-
-    @Override
-    public ScheduleEntry createEntry(ScheduleEntry entry) {
-      return delegate.createEntry(entry);
-    }
-
-    @Override
-    public ScheduleEntry updateEntry(ScheduleEntry entry) {
-      return delegate.updateEntry(entry);
-    }
-
-    @Override
-    public void deleteEntry(JobId job, long expectedVersion) {
-      delegate.deleteEntry(job, expectedVersion);
-    }
+  /** A due index whose reads fail, as when its table is throttled; writes pass through. */
+  private static ScheduleStore brokenDueIndex(ScheduleStore store) {
+    return (ScheduleStore)
+        Proxy.newProxyInstance(
+            ScheduleStore.class.getClassLoader(),
+            new Class<?>[] {ScheduleStore.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("findDue")) {
+                throw new IllegalStateException("due index down");
+              }
+              try {
+                return method.invoke(store, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 }
