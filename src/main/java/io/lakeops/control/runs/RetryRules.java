@@ -22,13 +22,26 @@ import java.time.Instant;
 public final class RetryRules {
 
   /** The outcome for an ended attempt. */
-  public sealed interface Decision {}
+  public sealed interface Decision {
+    /** The decision in words, for the audit log and the run's page. */
+    String explained();
+  }
 
   /** Try again: attempt {@code retry} of kind {@code kind}, not before {@code at}. */
-  public record Retry(FailureKind kind, int retry, Instant at) implements Decision {}
+  public record Retry(FailureKind kind, int retry, Instant at) implements Decision {
+    @Override
+    public String explained() {
+      return kind.name().toLowerCase() + " retry " + retry + ", not before " + at;
+    }
+  }
 
   /** Leave the run as it ended; {@code why} is for the run's page. */
-  public record GiveUp(String why) implements Decision {}
+  public record GiveUp(String why) implements Decision {
+    @Override
+    public String explained() {
+      return "not retried: " + why;
+    }
+  }
 
   public Decision decide(JobRun ended, RetryPolicy policy) {
     if (ended.state() != RunState.FAILED && ended.state() != RunState.LOST) {

@@ -45,6 +45,7 @@ public final class RunDispatcher {
   private final SubmitRequests requests;
   private final SourceWatermarks watermarks;
   private final RetryRules rules;
+  private final RunJournal journal;
 
   public RunDispatcher(
       JobStore jobs,
@@ -53,7 +54,8 @@ public final class RunDispatcher {
       SparkSubmitter submitter,
       SubmitRequests requests,
       SourceWatermarks watermarks,
-      RetryRules rules) {
+      RetryRules rules,
+      RunJournal journal) {
     this.jobs = jobs;
     this.runs = runs;
     this.clusters = clusters;
@@ -61,6 +63,7 @@ public final class RunDispatcher {
     this.requests = requests;
     this.watermarks = watermarks;
     this.rules = rules;
+    this.journal = journal;
   }
 
   /** Dispatches what can go now; returns how many runs were submitted or re-attached. */
@@ -104,11 +107,15 @@ public final class RunDispatcher {
       }
       JobRun fixed = attempt;
       String name = fixed.id().value() + "-a" + fixed.attempt();
+      Optional<Submission> known = submitter.findByName(endpoint, name);
       Submission submission =
-          submitter
-              .findByName(endpoint, name)
-              .orElseGet(() -> submitter.submit(endpoint, requests.forAttempt(job, fixed, name)));
-      return recordSubmitted(fixed, cluster.get(), submission, now);
+          known.orElseGet(() -> submitter.submit(endpoint, requests.forAttempt(job, fixed, name)));
+      String why =
+          (known.isPresent() ? "re-attached to batch " : "submitted as batch ")
+              + submission.id()
+              + " on cluster "
+              + cluster.get().id();
+      return recordSubmitted(fixed, cluster.get(), submission, why, now);
     } catch (SubmitterUnavailableException | SourceUnavailableException e) {
       endAttempt(job, attempt, FailureKind.INFRASTRUCTURE, e, now);
     } catch (SubmissionRejectedException e) {
@@ -122,9 +129,10 @@ public final class RunDispatcher {
    * it was being submitted), the batch just started belongs to nobody: it is stopped, so a
    * cancelled run never keeps running on a cluster.
    */
-  private boolean recordSubmitted(JobRun run, Cluster cluster, Submission submission, Instant now) {
+  private boolean recordSubmitted(
+      JobRun run, Cluster cluster, Submission submission, String why, Instant now) {
     try {
-      runs.updateRun(run.submitted(cluster.id(), submission.id(), now));
+      journal.update(run, run.submitted(cluster.id(), submission.id(), now), why);
       return true;
     } catch (VersionConflictException raced) {
       JobRun stored = runs.findRun(run.id()).orElse(null);
@@ -159,7 +167,10 @@ public final class RunDispatcher {
       return null; // an empty window: the job refuses one, so the run waits for new rows
     }
     try {
-      return runs.updateRun(run.withWindowHigh(high));
+      return journal.update(
+          run,
+          run.withWindowHigh(high),
+          "id window fixed at [" + run.window().low() + ", " + high + ") from the source");
     } catch (VersionConflictException raced) {
       JobRun stored = runs.findRun(run.id()).orElse(null);
       boolean sameAttempt =
@@ -174,7 +185,9 @@ public final class RunDispatcher {
   private void endAttempt(
       Job job, JobRun attempt, FailureKind kind, RuntimeException e, Instant now) {
     JobRun failed = attempt.failed(RunState.FAILED, kind, e.getMessage(), now);
-    runs.updateRun(rules.apply(failed, rules.decide(failed, job.retry()), now));
+    RetryRules.Decision decision = rules.decide(failed, job.retry());
+    journal.update(
+        attempt, rules.apply(failed, decision, now), e.getMessage() + "; " + decision.explained());
   }
 
   /**

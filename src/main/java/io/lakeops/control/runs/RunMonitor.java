@@ -5,6 +5,7 @@ import io.lakeops.domain.FailureKind;
 import io.lakeops.domain.Job;
 import io.lakeops.domain.JobKind;
 import io.lakeops.domain.JobRun;
+import io.lakeops.domain.RunResult;
 import io.lakeops.domain.RunState;
 import io.lakeops.ports.ClusterStore;
 import io.lakeops.ports.JobStore;
@@ -36,6 +37,7 @@ public final class RunMonitor {
   private final SparkSubmitter submitter;
   private final RunResults results;
   private final RetryRules rules;
+  private final RunJournal journal;
 
   public RunMonitor(
       JobStore jobs,
@@ -43,13 +45,15 @@ public final class RunMonitor {
       ClusterStore clusters,
       SparkSubmitter submitter,
       RunResults results,
-      RetryRules rules) {
+      RetryRules rules,
+      RunJournal journal) {
     this.jobs = jobs;
     this.runs = runs;
     this.clusters = clusters;
     this.submitter = submitter;
     this.results = results;
     this.rules = rules;
+    this.journal = journal;
   }
 
   /** Polls every submitted and running run once; returns how many changed state. */
@@ -99,7 +103,32 @@ public final class RunMonitor {
     if (next == run) {
       return false;
     }
-    runs.updateRun(next.state().isFinished() ? judged(next) : next);
+    String why = "batch " + run.submissionId() + " " + status.state().name().toLowerCase();
+    if (!next.state().isFinished()) {
+      journal.update(run, next, why);
+      return true;
+    }
+    if (next.state() == RunState.SUCCEEDED) {
+      RunResult result = next.result();
+      journal.update(
+          run,
+          next,
+          result == null
+              ? why
+              : why
+                  + ": "
+                  + result.rowsRead()
+                  + " rows read, "
+                  + result.rowsWritten()
+                  + " written");
+      return true;
+    }
+    Optional<RetryRules.Decision> decision = judgement(next);
+    JobRun judged = decision.map(d -> rules.apply(next, d, next.finishedAt())).orElse(next);
+    journal.update(
+        run,
+        judged,
+        why + ": " + next.message() + decision.map(d -> "; " + d.explained()).orElse(""));
     return true;
   }
 
@@ -120,15 +149,12 @@ public final class RunMonitor {
             RunState.LOST, FailureKind.INFRASTRUCTURE, "the cluster forgot it, no manifest", now);
   }
 
-  /** An ended extraction attempt after the retry rules; streaming runs are the keeper's. */
-  private JobRun judged(JobRun ended) {
-    if (ended.state() == RunState.SUCCEEDED) {
-      return ended;
-    }
+  /** The retry rules' decision on an ended extraction attempt; streaming runs are the keeper's. */
+  private Optional<RetryRules.Decision> judgement(JobRun ended) {
     Optional<Job> job = jobs.findJob(ended.jobId());
     if (job.isEmpty() || job.get().kind() == JobKind.STREAMING) {
-      return ended;
+      return Optional.empty();
     }
-    return rules.apply(ended, rules.decide(ended, job.get().retry()), ended.finishedAt());
+    return Optional.of(rules.decide(ended, job.get().retry()));
   }
 }

@@ -3,6 +3,7 @@ package io.lakeops.control.scheduling;
 import io.lakeops.control.audit.AuditTrail;
 import io.lakeops.control.runs.RetryRules;
 import io.lakeops.control.runs.RunDispatcher;
+import io.lakeops.control.runs.RunJournal;
 import io.lakeops.control.runs.RunMonitor;
 import io.lakeops.control.runs.SubmitRequests;
 import io.lakeops.ports.RunResults;
@@ -71,13 +72,14 @@ public final class ControlLoop implements AutoCloseable {
       SchedulerSettings settings,
       Timing timing) {
     RetryRules rules = new RetryRules();
+    RunJournal journal = new RunJournal(store, audit);
     StreamingKeeper keeper = new StreamingKeeper(schedule, store, audit, settings);
     return new ControlLoop(
         new LeaderLease(store, timing.holder(), timing.leaseTtl()),
         new ScheduleRepair(store, store, new ScheduleEntries(schedule, store)),
         new ExtractionScheduler(schedule, store, store, keeper, audit, settings),
-        new RunMonitor(store, store, store, submitter, results, rules),
-        new RunDispatcher(store, store, store, submitter, requests, watermarks, rules),
+        new RunMonitor(store, store, store, submitter, results, rules, journal),
+        new RunDispatcher(store, store, store, submitter, requests, watermarks, rules, journal),
         timing.repairEvery(),
         timing.repairOverlap());
   }

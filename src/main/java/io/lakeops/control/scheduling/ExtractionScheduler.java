@@ -2,6 +2,7 @@ package io.lakeops.control.scheduling;
 
 import io.lakeops.control.audit.Attribution;
 import io.lakeops.control.audit.AuditTrail;
+import io.lakeops.control.runs.RunJournal;
 import io.lakeops.domain.Job;
 import io.lakeops.domain.JobKind;
 import io.lakeops.domain.JobRun;
@@ -46,6 +47,7 @@ public final class ExtractionScheduler implements AutoCloseable {
   private final WindowChain chain;
   private final StreamingKeeper keeper;
   private final AuditTrail audit;
+  private final RunJournal journal;
   private final SchedulerSettings settings;
   private final ExecutorService workers;
 
@@ -62,6 +64,7 @@ public final class ExtractionScheduler implements AutoCloseable {
     this.chain = new WindowChain(runs);
     this.keeper = keeper;
     this.audit = audit;
+    this.journal = new RunJournal(runs, audit);
     this.settings = settings;
     this.workers = workers(settings.tickThreads());
   }
@@ -159,7 +162,7 @@ public final class ExtractionScheduler implements AutoCloseable {
         break;
       }
       JobRun proposed = JobRun.scheduled(job.id(), at, WindowChain.window(job, low.get(), at), now);
-      var outcome = runs.createRunIfAbsent(proposed);
+      var outcome = journal.create(proposed, "window due at " + at);
       if (outcome.created()) {
         report.created();
       }

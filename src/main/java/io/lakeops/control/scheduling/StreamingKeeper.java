@@ -2,6 +2,7 @@ package io.lakeops.control.scheduling;
 
 import io.lakeops.control.audit.Attribution;
 import io.lakeops.control.audit.AuditTrail;
+import io.lakeops.control.runs.RunJournal;
 import io.lakeops.domain.InputWindow;
 import io.lakeops.domain.Job;
 import io.lakeops.domain.JobRun;
@@ -28,6 +29,7 @@ public final class StreamingKeeper {
   private final ScheduleStore schedule;
   private final RunStore runs;
   private final AuditTrail audit;
+  private final RunJournal journal;
   private final SchedulerSettings settings;
 
   public StreamingKeeper(
@@ -35,6 +37,7 @@ public final class StreamingKeeper {
     this.schedule = schedule;
     this.runs = runs;
     this.audit = audit;
+    this.journal = new RunJournal(runs, audit);
     this.settings = settings;
   }
 
@@ -60,7 +63,12 @@ public final class StreamingKeeper {
     }
     // The due time both replicas read, to the second (run ids have second precision).
     Instant start = entry.nextDueAt().truncatedTo(ChronoUnit.SECONDS);
-    var outcome = runs.createRunIfAbsent(JobRun.scheduled(job.id(), start, InputWindow.NONE, now));
+    var outcome =
+        journal.create(
+            JobRun.scheduled(job.id(), start, InputWindow.NONE, now),
+            current
+                .map(stopped -> "restarted from its checkpoint after " + stopped.id() + " stopped")
+                .orElse("streaming job started"));
     if (outcome.created()) {
       report.created();
     }

@@ -1,12 +1,14 @@
 package io.lakeops.control.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.lakeops.domain.ClusterId;
 import io.lakeops.domain.FailureKind;
 import io.lakeops.domain.InputWindow;
 import io.lakeops.domain.JobRun;
 import io.lakeops.domain.RunState;
+import io.lakeops.ports.AuditEntry;
 import io.lakeops.ports.SourceUnavailableException;
 import io.lakeops.ports.SubmissionRejectedException;
 import io.lakeops.ports.SubmissionState;
@@ -31,6 +33,11 @@ class RunDispatcherTest {
     assertThat(submitted.submissionId()).isEqualTo("b1");
     assertThat(f.livy.submittedNames()).containsExactly("orders-extract~20261126t120000z-a1");
     assertThat(dispatcher.dispatch(f.clock.instant())).isZero(); // nothing submitted twice
+    assertThat(f.audit.entries())
+        .extracting(AuditEntry::actor, AuditEntry::action, AuditEntry::reason)
+        .containsExactly(
+            tuple(
+                RunJournal.SCHEDULER, "run.submitted", "submitted as batch b1 on cluster small-1"));
   }
 
   @Test
@@ -83,7 +90,8 @@ class RunDispatcherTest {
             f.livy,
             cancelledMeanwhile,
             f.watermarks,
-            f.rules);
+            f.rules,
+            f.journal);
 
     assertThat(racing.dispatch(f.clock.instant())).isZero();
 
@@ -217,7 +225,8 @@ class RunDispatcherTest {
               throw new SubmissionRejectedException("no source named 'shop' is configured");
             },
             f.watermarks,
-            f.rules);
+            f.rules,
+            f.journal);
 
     refusing.dispatch(f.clock.instant());
 

@@ -1,5 +1,7 @@
 package io.lakeops.control.runs;
 
+import io.lakeops.adapters.json.DomainJson;
+import io.lakeops.control.audit.AuditTrail;
 import io.lakeops.domain.Cluster;
 import io.lakeops.domain.ClusterId;
 import io.lakeops.domain.ClusterState;
@@ -12,6 +14,7 @@ import io.lakeops.ports.SourceWatermarks;
 import io.lakeops.ports.SubmitRequest;
 import io.lakeops.testdata.EmbeddedStores;
 import io.lakeops.testdata.FakeSparkSubmitter;
+import io.lakeops.testdata.InMemoryAuditLog;
 import io.lakeops.testdata.MutableClock;
 import io.lakeops.testdata.TestJobs;
 import io.lakeops.testdata.TestRuns;
@@ -30,6 +33,9 @@ final class RunLoopsFixture {
   final EmbeddedStores stores = EmbeddedStores.fresh(clock);
   final FakeSparkSubmitter livy = new FakeSparkSubmitter();
   final RetryRules rules = new RetryRules();
+  final InMemoryAuditLog audit = new InMemoryAuditLog();
+  final RunJournal journal =
+      new RunJournal(stores.state(), new AuditTrail(audit, DomainJson::write));
   final List<SubmitRequest> requested = new ArrayList<>();
   final SubmitRequests requests =
       (job, run, name) -> {
@@ -107,6 +113,6 @@ final class RunLoopsFixture {
 
   RunDispatcher dispatcher() {
     return new RunDispatcher(
-        stores.state(), stores.state(), stores.state(), livy, requests, watermarks, rules);
+        stores.state(), stores.state(), stores.state(), livy, requests, watermarks, rules, journal);
   }
 }

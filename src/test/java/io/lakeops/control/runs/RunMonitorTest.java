@@ -6,6 +6,7 @@ import io.lakeops.domain.FailureKind;
 import io.lakeops.domain.JobRun;
 import io.lakeops.domain.RunResult;
 import io.lakeops.domain.RunState;
+import io.lakeops.ports.AuditEntry;
 import io.lakeops.ports.RunResults;
 import io.lakeops.ports.SubmissionState;
 import java.util.HashMap;
@@ -28,7 +29,8 @@ class RunMonitorTest {
           f.stores.state(),
           f.livy,
           run -> Optional.ofNullable(manifests.get(run.id().value())),
-          f.rules);
+          f.rules,
+          f.journal);
   private JobRun run;
 
   @BeforeEach
@@ -64,6 +66,13 @@ class RunMonitorTest {
     assertThat(retry.failureKind()).isEqualTo(FailureKind.JOB);
     assertThat(retry.jobFailures()).isEqualTo(1);
     assertThat(retry.infrastructureFailures()).isZero();
+    AuditEntry recorded = f.audit.entries().get(f.audit.entries().size() - 1);
+    assertThat(recorded.actor()).isEqualTo(RunJournal.SCHEDULER);
+    assertThat(recorded.action()).isEqualTo("run.retry");
+    assertThat(recorded.version()).isEqualTo(retry.version()); // the mirror knows it as ours
+    assertThat(recorded.reason())
+        .startsWith("batch b1 failed: exited with an error")
+        .contains("job retry 1, not before");
   }
 
   @Test

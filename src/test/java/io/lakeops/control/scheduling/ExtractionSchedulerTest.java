@@ -122,7 +122,10 @@ class ExtractionSchedulerTest {
     assertThat(back.skipped()).hasSize(1);
     assertThat(entry().alert())
         .contains("skipped 8 missed windows 2026-11-26T12:10:00Z to 2026-11-26T12:45:00Z");
-    assertThat(audit.entries()).extracting(e -> e.action()).containsExactly("schedule.skip");
+    assertThat(audit.entries())
+        .extracting(e -> e.action())
+        .containsOnly("run.create", "schedule.skip") // one per run made, one for the skip
+        .containsOnlyOnce("schedule.skip");
     assertThat(entry().nextDueAt()).isEqualTo(Instant.parse("2026-11-26T13:05:00Z"));
   }
 
