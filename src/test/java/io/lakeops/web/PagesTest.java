@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
+import io.lakeops.domain.JobId;
+import io.lakeops.ports.ScheduleEntry;
+import io.lakeops.ports.ScheduleStore;
 import io.lakeops.ports.StateStore;
 import io.lakeops.testdata.TestRuns;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,6 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @QuarkusTest
 class PagesTest {
   @Inject StateStore store;
+  @Inject ScheduleStore schedule;
 
   @ParameterizedTest
   @EnumSource(Users.class)
@@ -52,6 +56,21 @@ class PagesTest {
                 .body(containsString(content))
                 .body(containsString(user.name))
                 .body(containsString("Log out")));
+  }
+
+  @Test
+  void aJobsPageShowsItsNextWindowAndTheSchedulersAlertEscaped() {
+    String id = JobJson.uniqueId("alerted");
+    JobsApiTest.create(JobJson.extraction(id));
+    ScheduleEntry entry = schedule.findEntry(new JobId(id)).orElseThrow();
+    schedule.updateEntry(entry.withAlert("skipped 3 missed windows <script>alert(1)</script>"));
+
+    String page = Browser.loggedInAs(Users.VIEWER).get("/jobs/" + id).asString();
+
+    assertThat(page)
+        .contains("Next window", entry.nextDueAt().toString())
+        .contains("skipped 3 missed windows &lt;script&gt;alert(1)&lt;/script&gt;")
+        .doesNotContain("<script>alert(1)");
   }
 
   @Test

@@ -11,11 +11,12 @@ import io.lakeops.ports.SubmissionRejectedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigInteger;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.Driver;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.ServiceLoader;
 
 /**
  * Asks a job's MySQL source for its largest id over JDBC (MySQL Connector/J), with the source's
@@ -60,6 +61,21 @@ class JdbcSourceWatermarks implements SourceWatermarks {
     return max.add(BigInteger.ONE).toString();
   }
 
+  /**
+   * A connection from the JDBC driver on this adapter's class path that takes {@code url}. Not
+   * through {@code DriverManager}, which only hands out drivers visible to its caller's class
+   * loader and so fails under class-loader layering (Quarkus tests, some containers).
+   */
+  private static Connection connect(String url, Properties properties) throws SQLException {
+    for (Driver driver :
+        ServiceLoader.load(Driver.class, JdbcSourceWatermarks.class.getClassLoader())) {
+      if (driver.acceptsURL(url)) {
+        return driver.connect(url, properties);
+      }
+    }
+    throw new SQLException("no JDBC driver on the class path takes " + url, "08001");
+  }
+
   private static BigInteger largestId(SourcesConfig.Source source, ExtractionSpec spec, Long low) {
     String quote = isMySql(source.jdbcUrl()) ? "`" : "";
     String column = quoted(spec.watermarkColumn(), quote);
@@ -69,7 +85,7 @@ class JdbcSourceWatermarks implements SourceWatermarks {
             + ") FROM "
             + quoted(spec.table(), quote)
             + (low == null ? "" : " WHERE " + column + " >= ?");
-    try (Connection c = DriverManager.getConnection(source.jdbcUrl(), properties(spec, source));
+    try (Connection c = connect(source.jdbcUrl(), properties(spec, source));
         PreparedStatement query = c.prepareStatement(sql)) {
       query.setQueryTimeout((int) Math.max(1, source.queryTimeout().toSeconds()));
       if (low != null) {

@@ -17,6 +17,8 @@ import io.lakeops.ports.EntityKind;
 import io.lakeops.ports.NotFoundException;
 import io.lakeops.ports.PageRequest;
 import io.lakeops.ports.RunQuery;
+import io.lakeops.ports.ScheduleEntry;
+import io.lakeops.ports.ScheduleStore;
 import io.lakeops.ports.StateStore;
 import io.lakeops.ports.VersionConflictException;
 import io.lakeops.web.api.Params;
@@ -58,12 +60,17 @@ public class JobsPage {
     static native TemplateInstance list(List<Job> jobs, String next, String first);
 
     static native TemplateInstance detail(
-        Job job, JobDefinition definition, List<JobRun> runs, List<AuditEntry> changes);
+        Job job,
+        JobDefinition definition,
+        ScheduleEntry schedule,
+        List<JobRun> runs,
+        List<AuditEntry> changes);
 
     static native TemplateInstance form(JobForm form, List<String> poolNames);
   }
 
   private final JobDefinitionService definitions;
+  private final ScheduleStore schedule;
   private final StateStore store;
   private final AuditLog audit;
   private final List<Pool> pools;
@@ -78,6 +85,7 @@ public class JobsPage {
   JobsPage(
       JobDefinitionService definitions,
       StateStore store,
+      ScheduleStore schedule,
       AuditLog audit,
       List<Pool> pools,
       CurrentUser user,
@@ -85,6 +93,7 @@ public class JobsPage {
     this.definitions = definitions;
     this.rules = rules;
     this.store = store;
+    this.schedule = schedule;
     this.audit = audit;
     this.pools = pools;
     this.user = user;
@@ -107,6 +116,7 @@ public class JobsPage {
     return Templates.detail(
         job,
         JobDefinition.of(job),
+        schedule.findEntry(job.id()).orElse(null),
         store.findRuns(RunQuery.byJob(job.id()), PageRequest.first(20)).items(),
         audit
             .search(
