@@ -21,6 +21,9 @@ public class EndToEndProfile implements QuarkusTestProfile {
   @Override
   public Map<String, String> getConfigOverrides() {
     return Map.of(
+        // Its own database: the test profile's in-memory one outlives each test application and
+        // holds other tests' jobs, which this scheduler would run.
+        "quarkus.datasource.jdbc.url", "jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1",
         "lakeops.data-dir", DATA.toString(),
         "lakeops.scheduler.enabled", "true",
         "lakeops.scheduler.interval", "1s",

@@ -1,5 +1,6 @@
 package io.lakeops.web;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -56,6 +57,13 @@ class PagesTest {
                 .body(containsString(content))
                 .body(containsString(user.name))
                 .body(containsString("Log out")));
+  }
+
+  @Test
+  void aPathNoResourceServesGetsANotFoundPageNotAServerError() {
+    // Browsers ask for /favicon.ico on every page; it is open, so nobody is logged in for it.
+    given().get("/favicon.ico").then().statusCode(404).body(containsString("404"));
+    Browser.loggedInAs(Users.VIEWER).get("/static/missing.css").then().statusCode(404);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.lakeops.web.security;
 
 import io.lakeops.control.audit.Attribution;
+import io.quarkus.runtime.BlockingOperationNotAllowedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
@@ -22,7 +23,7 @@ public class CurrentUser {
   }
 
   public String getName() {
-    return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+    return resolved() && !identity.isAnonymous() ? identity.getPrincipal().getName() : "";
   }
 
   /** The highest role the user has, for the header of every page. */
@@ -31,11 +32,25 @@ public class CurrentUser {
   }
 
   public boolean isOperator() {
-    return identity.hasRole(Roles.OPERATOR);
+    return resolved() && identity.hasRole(Roles.OPERATOR);
   }
 
   public boolean isAdmin() {
-    return identity.hasRole(Roles.ADMIN);
+    return resolved() && identity.hasRole(Roles.ADMIN);
+  }
+
+  /**
+   * Whether the identity can be read here. An error page for a path no resource matched (a
+   * browser's {@code /favicon.ico}) renders on the I/O thread, where the lazily authenticated
+   * identity may not be resolved; such a page shows no user rather than failing.
+   */
+  private boolean resolved() {
+    try {
+      identity.isAnonymous();
+      return true;
+    } catch (BlockingOperationNotAllowedException onTheIoThread) {
+      return false;
+    }
   }
 
   /** The attribution of a change this user asks for, with their reason. */
