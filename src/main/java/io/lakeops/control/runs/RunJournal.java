@@ -4,7 +4,6 @@ import io.lakeops.control.audit.Attribution;
 import io.lakeops.control.audit.AuditTrail;
 import io.lakeops.domain.JobRun;
 import io.lakeops.domain.RunState;
-import io.lakeops.ports.EntityKind;
 import io.lakeops.ports.RunStore;
 import io.lakeops.ports.RunStore.Created;
 import java.util.Locale;
@@ -49,15 +48,7 @@ public final class RunJournal {
 
   private void record(String action, JobRun before, JobRun after, String why) {
     String reason = why.length() > MAX_REASON ? why.substring(0, MAX_REASON - 1) + "…" : why;
-    audit.record(
-        action,
-        EntityKind.RUN,
-        after.id().value(),
-        after.version(),
-        after.updatedAt(),
-        before,
-        after,
-        new Attribution(SCHEDULER, reason));
+    RunActions.audit(audit, action, before, after, new Attribution(SCHEDULER, reason));
   }
 
   /** {@code run.retry} for a new attempt, otherwise {@code run.<state it reached>}. */
