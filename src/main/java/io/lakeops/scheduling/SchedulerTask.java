@@ -80,12 +80,12 @@ class SchedulerTask {
       created.increment(tick.runsCreated());
       conflicts.increment(tick.conflicts());
       tick.skipped().forEach(s -> LOG.warnf("Scheduler skipped windows: %s", s));
-      tick.failures().forEach(f -> LOG.warnf("Scheduler could not handle %s", f));
+      tick.failures().forEach(f -> LOG.warnf(f.cause(), "Scheduler could not handle %s", f));
       failures.increment(tick.failures().size());
     }
     dispatched.increment(report.runsDispatched());
     failures.increment(report.failures().size());
-    report.failures().forEach(f -> LOG.warnf("Scheduler step failed: %s", f));
+    report.failures().forEach(f -> LOG.warnf(f.cause(), "Scheduler step failed: %s", f));
     if (tick != null && tick.runsCreated() + report.runsDispatched() + report.runsChanged() > 0) {
       LOG.infof(
           "Scheduler pass: %d runs created, %d moved on, %d dispatched",

@@ -101,13 +101,13 @@ public final class ControlLoop implements AutoCloseable {
       leading = false;
       return PassReport.FOLLOWER;
     }
-    List<String> failures = new ArrayList<>();
+    List<StepFailure> failures = new ArrayList<>();
     int repaired = repairIndex(now, failures);
     TickReport tick = null;
     try {
       tick = scheduler.tick(now);
     } catch (RuntimeException e) {
-      failures.add("tick: " + e.getMessage());
+      failures.add(new StepFailure("tick", e));
     }
     int changed = step("monitor", () -> monitor.poll(now), failures);
     int dispatched = step("dispatch", () -> dispatcher.dispatch(now), failures);
@@ -130,7 +130,7 @@ public final class ControlLoop implements AutoCloseable {
     }
   }
 
-  private int repairIndex(Instant now, List<String> failures) {
+  private int repairIndex(Instant now, List<StepFailure> failures) {
     if (!leading) {
       int swept = step("sweep", () -> repair.sweepAll(now), failures);
       if (failures.isEmpty()) {
@@ -150,11 +150,11 @@ public final class ControlLoop implements AutoCloseable {
     return repaired;
   }
 
-  private static int step(String name, IntSupplier work, List<String> failures) {
+  private static int step(String name, IntSupplier work, List<StepFailure> failures) {
     try {
       return work.getAsInt();
     } catch (RuntimeException e) {
-      failures.add(name + ": " + e.getMessage());
+      failures.add(new StepFailure(name, e));
       return 0;
     }
   }
@@ -175,7 +175,7 @@ public final class ControlLoop implements AutoCloseable {
       TickReport tick,
       int runsChanged,
       int runsDispatched,
-      List<String> failures) {
+      List<StepFailure> failures) {
     static final PassReport FOLLOWER = new PassReport(false, 0, null, 0, 0, List.of());
   }
 }

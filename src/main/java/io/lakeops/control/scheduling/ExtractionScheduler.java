@@ -129,7 +129,7 @@ public final class ExtractionScheduler implements AutoCloseable {
     } catch (VersionConflictException | NotFoundException raced) {
       report.conflict(); // another replica or an operator got there first; nothing is lost
     } catch (RuntimeException e) {
-      report.failed(entry.job() + ": " + e.getMessage()); // tried again next tick
+      report.failed(new StepFailure(entry.job().value(), e)); // tried again next tick
     }
   }
 

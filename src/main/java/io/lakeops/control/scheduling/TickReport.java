@@ -18,7 +18,7 @@ public final class TickReport {
   private final AtomicInteger runsCreated = new AtomicInteger();
   private final AtomicInteger conflicts = new AtomicInteger();
   private final Queue<String> skipped = new ConcurrentLinkedQueue<>();
-  private final Queue<String> failures = new ConcurrentLinkedQueue<>();
+  private final Queue<StepFailure> failures = new ConcurrentLinkedQueue<>();
 
   void read() {
     entriesRead.incrementAndGet();
@@ -36,8 +36,8 @@ public final class TickReport {
     skipped.add(note);
   }
 
-  void failed(String note) {
-    failures.add(note);
+  void failed(StepFailure failure) {
+    failures.add(failure);
   }
 
   public int entriesRead() {
@@ -57,7 +57,7 @@ public final class TickReport {
     return List.copyOf(skipped);
   }
 
-  public List<String> failures() {
+  public List<StepFailure> failures() {
     return List.copyOf(failures);
   }
 

@@ -3,7 +3,6 @@ package io.lakeops.control.scheduling;
 import static io.lakeops.testdata.TestJobs.anExtractionJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lakeops.adapters.json.DomainJson;
 import io.lakeops.control.audit.AuditTrail;
 import io.lakeops.control.runs.SubmitRequests;
 import io.lakeops.control.scheduling.ControlLoop.PassReport;
@@ -12,6 +11,7 @@ import io.lakeops.domain.JobRun;
 import io.lakeops.domain.RunId;
 import io.lakeops.domain.RunResult;
 import io.lakeops.domain.RunState;
+import io.lakeops.json.DomainJson;
 import io.lakeops.ports.RunResults;
 import io.lakeops.ports.ScheduleStore;
 import io.lakeops.ports.SubmissionState;
@@ -150,6 +150,9 @@ class ControlLoopTest {
 
     assertThat(report.tick()).isNull();
     assertThat(report.failures()).singleElement().asString().startsWith("tick: due index down");
+    assertThat(report.failures().get(0).cause())
+        .as("the cause is kept whole, for the log's stack trace")
+        .isInstanceOf(IllegalStateException.class);
     assertThat(report.runsDispatched()).isEqualTo(1);
     assertThat(run(waiting.id()).state()).isEqualTo(RunState.SUBMITTED);
   }

@@ -4,11 +4,11 @@ import static io.lakeops.testdata.TestJobs.aStreamingJob;
 import static io.lakeops.testdata.TestJobs.anExtractionJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lakeops.adapters.json.DomainJson;
 import io.lakeops.control.audit.AuditTrail;
 import io.lakeops.domain.Job;
 import io.lakeops.domain.JobId;
 import io.lakeops.domain.JobRun;
+import io.lakeops.json.DomainJson;
 import io.lakeops.ports.JobStore;
 import io.lakeops.ports.NotFoundException;
 import io.lakeops.ports.Page;
@@ -96,7 +96,9 @@ class ParallelTickTest {
     assertThat(report.entriesRead()).isEqualTo(20);
     assertThat(report.runsCreated()).isEqualTo(17);
     assertThat(report.conflicts()).isEqualTo(2);
-    assertThat(report.failures()).containsExactly("job-11: store unreachable");
+    assertThat(report.failures())
+        .extracting(StepFailure::describe)
+        .containsExactly("job-11: store unreachable");
   }
 
   private static SchedulerSettings settings(int pageSize, int tickThreads) {
@@ -111,7 +113,7 @@ class ParallelTickTest {
         report.runsCreated(),
         report.conflicts(),
         report.skipped().stream().sorted().toList(),
-        report.failures().stream().sorted().toList());
+        report.failures().stream().map(StepFailure::describe).sorted().toList());
   }
 
   /** Embedded stores, a clock and an audit log, with jobs defined at 12:01:30. */
