@@ -1,9 +1,9 @@
 package io.lakeops.config;
 
+import io.lakeops.control.actions.CancelAction;
+import io.lakeops.control.actions.RerunAction;
+import io.lakeops.control.actions.RunNowAction;
 import io.lakeops.control.audit.AuditTrail;
-import io.lakeops.control.runs.CancelAction;
-import io.lakeops.control.runs.RerunAction;
-import io.lakeops.control.runs.RunNowAction;
 import io.lakeops.ports.ScheduleStore;
 import io.lakeops.ports.SparkSubmitter;
 import io.lakeops.ports.StateStore;

@@ -1,4 +1,4 @@
-package io.lakeops.adapters.json;
+package io.lakeops.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;

@@ -1,4 +1,4 @@
-package io.lakeops.adapters.json;
+package io.lakeops.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;

@@ -1,6 +1,7 @@
 package io.lakeops.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -84,4 +85,22 @@ class LayeringTest {
           .dependOnClassesThat()
           .resideInAnyPackage("io.lakeops.ports..", "io.lakeops.control..")
           .because("the domain is the centre");
+
+  @ArchTest
+  static final ArchRule webGoesThroughPortsAndControl =
+      noClasses()
+          .that()
+          .resideInAPackage("io.lakeops.web..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.lakeops.adapters..")
+          .because("pages and the API use ports and use cases; adapters are chosen by config");
+
+  @ArchTest
+  static final ArchRule noPackageCycles =
+      slices()
+          .matching("io.lakeops.(**)")
+          .should()
+          .beFreeOfCycles()
+          .because("a cycle between packages makes neither understandable on its own");
 }

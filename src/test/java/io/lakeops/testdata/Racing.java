@@ -1,4 +1,4 @@
-package io.lakeops.control.runs;
+package io.lakeops.testdata;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * through, the other writer changes the stored record, so a conditional write loses on its version
  * as it would against a racing replica, the monitor or the dispatcher.
  */
-final class Racing<T> {
+public final class Racing<T> {
   private final AtomicInteger races = new AtomicInteger();
   private final T port;
 
@@ -33,21 +33,21 @@ final class Racing<T> {
   }
 
   /** The other writer acts before the first call of {@code method} only. */
-  static <T> Racing<T> once(Class<T> type, T store, String method, Runnable otherWriter) {
+  public static <T> Racing<T> once(Class<T> type, T store, String method, Runnable otherWriter) {
     return new Racing<>(type, store, method, otherWriter, 1);
   }
 
   /** The other writer acts before every call of {@code method}. */
-  static <T> Racing<T> always(Class<T> type, T store, String method, Runnable otherWriter) {
+  public static <T> Racing<T> always(Class<T> type, T store, String method, Runnable otherWriter) {
     return new Racing<>(type, store, method, otherWriter, Integer.MAX_VALUE);
   }
 
-  T port() {
+  public T port() {
     return port;
   }
 
   /** How many times the other writer got there first. */
-  int races() {
+  public int races() {
     return races.get();
   }
 }

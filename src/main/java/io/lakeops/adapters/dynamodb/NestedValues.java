@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lakeops.adapters.json.DomainJson;
+import io.lakeops.json.DomainJson;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.lakeops.adapters.embedded;
 
-import io.lakeops.adapters.json.DomainJson;
 import io.lakeops.domain.Cluster;
 import io.lakeops.domain.Job;
 import io.lakeops.domain.JobRun;
+import io.lakeops.json.DomainJson;
 import io.lakeops.ports.Change;
 import io.lakeops.ports.ChangeFeed;
 import io.lakeops.ports.EntityKind;

@@ -1,9 +1,9 @@
 package io.lakeops.adapters.embedded;
 
-import io.lakeops.adapters.json.DomainJson;
 import io.lakeops.domain.Cluster;
 import io.lakeops.domain.ClusterId;
 import io.lakeops.domain.PoolName;
+import io.lakeops.json.DomainJson;
 import io.lakeops.ports.AlreadyExistsException;
 import io.lakeops.ports.ClusterStore;
 import io.lakeops.ports.Page;

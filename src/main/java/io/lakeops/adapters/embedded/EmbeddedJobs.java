@@ -1,8 +1,8 @@
 package io.lakeops.adapters.embedded;
 
-import io.lakeops.adapters.json.DomainJson;
 import io.lakeops.domain.Job;
 import io.lakeops.domain.JobId;
+import io.lakeops.json.DomainJson;
 import io.lakeops.ports.AlreadyExistsException;
 import io.lakeops.ports.JobStore;
 import io.lakeops.ports.Page;

@@ -1,9 +1,9 @@
 package io.lakeops.adapters.embedded;
 
-import io.lakeops.adapters.json.DomainJson;
 import io.lakeops.domain.ClusterId;
 import io.lakeops.domain.JobRun;
 import io.lakeops.domain.RunId;
+import io.lakeops.json.DomainJson;
 import io.lakeops.ports.Page;
 import io.lakeops.ports.PageRequest;
 import io.lakeops.ports.RunQuery;

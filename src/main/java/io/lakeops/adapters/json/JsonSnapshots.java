@@ -1,5 +1,6 @@
 package io.lakeops.adapters.json;
 
+import io.lakeops.json.DomainJson;
 import io.lakeops.ports.Snapshots;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,4 +1,4 @@
-package io.lakeops.control.runs;
+package io.lakeops.control.actions;
 
 /**
  * An operator's action that the record's current state does not allow (re-running a run that is

@@ -1,4 +1,4 @@
-package io.lakeops.control.runs;
+package io.lakeops.control.actions;
 
 import io.lakeops.control.audit.Attribution;
 import io.lakeops.control.audit.AuditTrail;
@@ -64,8 +64,7 @@ public final class CancelAction {
         continue; // submitted or polled meanwhile: decide again on what is stored now
       }
       Optional<String> batch = kill(current);
-      RunActions.audit(
-          audit, "run.cancel", current, stored, batch.map(b -> withNote(by, b)).orElse(by));
+      audit.run("run.cancel", current, stored, batch.map(b -> withNote(by, b)).orElse(by));
       return new Cancelled(stored, batch.orElse("nothing had been submitted"));
     }
   }

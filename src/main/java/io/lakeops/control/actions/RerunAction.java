@@ -1,4 +1,4 @@
-package io.lakeops.control.runs;
+package io.lakeops.control.actions;
 
 import io.lakeops.control.audit.Attribution;
 import io.lakeops.control.audit.AuditTrail;
@@ -53,7 +53,7 @@ public final class RerunAction {
       throw new ActionRefusedException("job " + job.id() + " is paused; resume it first");
     }
     JobRun stored = runs.updateRun(current.rerun(clock.instant()));
-    RunActions.audit(audit, "run.rerun", current, stored, by);
+    audit.run("run.rerun", current, stored, by);
     return stored;
   }
 }

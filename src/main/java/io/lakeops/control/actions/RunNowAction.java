@@ -1,4 +1,4 @@
-package io.lakeops.control.runs;
+package io.lakeops.control.actions;
 
 import io.lakeops.control.audit.Attribution;
 import io.lakeops.control.audit.AuditTrail;
@@ -105,7 +105,7 @@ public final class RunNowAction {
           "run " + created.value().id() + " exists already; try again in a second");
     }
     JobRun run = created.value();
-    RunActions.audit(audit, "run.run-now", null, run, by);
+    audit.run("run.run-now", null, run, by);
     advance(job, entry, run, now, by);
     return new Started(job.id(), run, "run " + run.id() + " scheduled now, window " + run.window());
   }
@@ -158,8 +158,7 @@ public final class RunNowAction {
               + " overlaps a window handed out at the same moment and was dispatched before it"
               + " could be withdrawn; cancel it");
     }
-    RunActions.audit(
-        audit,
+    audit.run(
         "run.cancel",
         run,
         stored,

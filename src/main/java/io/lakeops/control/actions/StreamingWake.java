@@ -1,4 +1,4 @@
-package io.lakeops.control.runs;
+package io.lakeops.control.actions;
 
 import io.lakeops.control.audit.Attribution;
 import io.lakeops.control.audit.AuditTrail;

@@ -1,5 +1,7 @@
 package io.lakeops.control.audit;
 
+import io.lakeops.domain.Cluster;
+import io.lakeops.domain.JobRun;
 import io.lakeops.ports.AuditEntry;
 import io.lakeops.ports.AuditLog;
 import io.lakeops.ports.EntityKind;
@@ -41,6 +43,35 @@ public final class AuditTrail {
             by.reason(),
             snapshot(before),
             snapshot(after)));
+  }
+
+  /**
+   * Records a change that left a run at {@code after} (the stored run: its version and time are
+   * what the audit mirror recognises the change by); {@code before} is null for a create.
+   */
+  public void run(String action, JobRun before, JobRun after, Attribution by) {
+    record(
+        action,
+        EntityKind.RUN,
+        after.id().value(),
+        after.version(),
+        after.updatedAt(),
+        before,
+        after,
+        by);
+  }
+
+  /** Records a change that left a cluster at {@code after} (stored); see {@link #run}. */
+  public void cluster(String action, Cluster before, Cluster after, Attribution by) {
+    record(
+        action,
+        EntityKind.CLUSTER,
+        after.id().value(),
+        after.version(),
+        after.updatedAt(),
+        before,
+        after,
+        by);
   }
 
   private String snapshot(Object entity) {

@@ -9,7 +9,6 @@ import io.lakeops.domain.Pool;
 import io.lakeops.domain.PoolName;
 import io.lakeops.ports.ClusterProvider;
 import io.lakeops.ports.ClusterStore;
-import io.lakeops.ports.EntityKind;
 import io.lakeops.ports.Page;
 import io.lakeops.ports.PageRequest;
 import io.lakeops.ports.ProvidedCluster;
@@ -134,15 +133,7 @@ public final class ClusterLifecycle {
   }
 
   private void record(String action, Cluster before, Cluster after, Attribution by) {
-    audit.record(
-        action,
-        EntityKind.CLUSTER,
-        after.id().value(),
-        after.version(),
-        after.updatedAt(),
-        before,
-        after,
-        by);
+    audit.cluster(action, before, after, by);
   }
 
   private ClusterId newId(PoolName pool) {

@@ -48,7 +48,7 @@ public final class RunJournal {
 
   private void record(String action, JobRun before, JobRun after, String why) {
     String reason = why.length() > MAX_REASON ? why.substring(0, MAX_REASON - 1) + "…" : why;
-    RunActions.audit(audit, action, before, after, new Attribution(SCHEDULER, reason));
+    audit.run(action, before, after, new Attribution(SCHEDULER, reason));
   }
 
   /** {@code run.retry} for a new attempt, otherwise {@code run.<state it reached>}. */

@@ -1,6 +1,6 @@
 package io.lakeops.web.api;
 
-import io.lakeops.control.runs.RunNowAction;
+import io.lakeops.control.actions.RunNowAction;
 import io.lakeops.web.security.CurrentUser;
 import io.lakeops.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;

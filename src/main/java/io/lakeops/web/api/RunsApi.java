@@ -1,7 +1,7 @@
 package io.lakeops.web.api;
 
-import io.lakeops.control.runs.CancelAction;
-import io.lakeops.control.runs.RerunAction;
+import io.lakeops.control.actions.CancelAction;
+import io.lakeops.control.actions.RerunAction;
 import io.lakeops.domain.JobRun;
 import io.lakeops.ports.NotFoundException;
 import io.lakeops.ports.RunStore;

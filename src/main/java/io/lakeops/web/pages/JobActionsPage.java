@@ -1,7 +1,7 @@
 package io.lakeops.web.pages;
 
+import io.lakeops.control.actions.RunNowAction;
 import io.lakeops.control.jobs.JobDefinitionService;
-import io.lakeops.control.runs.RunNowAction;
 import io.lakeops.domain.JobId;
 import io.lakeops.web.api.Params;
 import io.lakeops.web.security.CurrentUser;

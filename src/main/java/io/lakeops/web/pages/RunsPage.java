@@ -1,8 +1,8 @@
 package io.lakeops.web.pages;
 
+import io.lakeops.control.actions.CancelAction;
+import io.lakeops.control.actions.RerunAction;
 import io.lakeops.control.audit.Attribution;
-import io.lakeops.control.runs.CancelAction;
-import io.lakeops.control.runs.RerunAction;
 import io.lakeops.domain.JobRun;
 import io.lakeops.domain.RunId;
 import io.lakeops.domain.RunState;

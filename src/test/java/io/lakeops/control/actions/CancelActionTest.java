@@ -1,9 +1,10 @@
-package io.lakeops.control.runs;
+package io.lakeops.control.actions;
 
-import static io.lakeops.control.runs.RunActionsFixture.OPERATOR;
+import static io.lakeops.control.actions.RunActionsFixture.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lakeops.control.runs.RetryRules;
 import io.lakeops.domain.JobRun;
 import io.lakeops.domain.RetryPolicy;
 import io.lakeops.domain.RunState;
@@ -11,6 +12,7 @@ import io.lakeops.ports.AuditEntry;
 import io.lakeops.ports.RunStore;
 import io.lakeops.ports.SubmissionState;
 import io.lakeops.ports.VersionConflictException;
+import io.lakeops.testdata.Racing;
 import io.lakeops.testdata.TestJobs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
-package io.lakeops.control.runs;
+package io.lakeops.control.actions;
 
-import static io.lakeops.control.runs.RunActionsFixture.OPERATOR;
+import static io.lakeops.control.actions.RunActionsFixture.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,5 @@
-package io.lakeops.control.runs;
+package io.lakeops.control.actions;
 
-import io.lakeops.adapters.json.DomainJson;
 import io.lakeops.control.audit.Attribution;
 import io.lakeops.control.audit.AuditTrail;
 import io.lakeops.domain.Cluster;
@@ -9,6 +8,7 @@ import io.lakeops.domain.FailureKind;
 import io.lakeops.domain.Job;
 import io.lakeops.domain.JobRun;
 import io.lakeops.domain.RunState;
+import io.lakeops.json.DomainJson;
 import io.lakeops.ports.AuditEntry;
 import io.lakeops.testdata.EmbeddedStores;
 import io.lakeops.testdata.FakeSparkSubmitter;

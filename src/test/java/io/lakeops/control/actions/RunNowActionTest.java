@@ -1,6 +1,6 @@
-package io.lakeops.control.runs;
+package io.lakeops.control.actions;
 
-import static io.lakeops.control.runs.RunActionsFixture.OPERATOR;
+import static io.lakeops.control.actions.RunActionsFixture.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,6 +18,7 @@ import io.lakeops.ports.PageRequest;
 import io.lakeops.ports.RunQuery;
 import io.lakeops.ports.ScheduleEntry;
 import io.lakeops.ports.ScheduleStore;
+import io.lakeops.testdata.Racing;
 import io.lakeops.testdata.TestJobs;
 import java.time.Instant;
 import java.util.List;

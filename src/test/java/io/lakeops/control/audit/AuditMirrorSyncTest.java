@@ -5,10 +5,10 @@ import static io.lakeops.testdata.TestRuns.aRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lakeops.adapters.embedded.EmbeddedStateStore;
-import io.lakeops.adapters.json.DomainJson;
 import io.lakeops.domain.ClusterId;
 import io.lakeops.domain.Job;
 import io.lakeops.domain.JobRun;
+import io.lakeops.json.DomainJson;
 import io.lakeops.ports.AuditEntry;
 import io.lakeops.ports.EntityKind;
 import io.lakeops.ports.StateStore;

@@ -3,7 +3,6 @@ package io.lakeops.control.clusters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lakeops.adapters.embedded.EmbeddedStateStore;
-import io.lakeops.adapters.json.DomainJson;
 import io.lakeops.control.audit.Attribution;
 import io.lakeops.control.audit.AuditTrail;
 import io.lakeops.domain.Cluster;
@@ -13,6 +12,7 @@ import io.lakeops.domain.MarketMix;
 import io.lakeops.domain.Pool;
 import io.lakeops.domain.PoolName;
 import io.lakeops.domain.SizeClass;
+import io.lakeops.json.DomainJson;
 import io.lakeops.ports.AuditEntry;
 import io.lakeops.ports.ClusterProvider;
 import io.lakeops.ports.ProvidedCluster;

@@ -1,6 +1,5 @@
 package io.lakeops.control.runs;
 
-import io.lakeops.adapters.json.DomainJson;
 import io.lakeops.control.audit.AuditTrail;
 import io.lakeops.domain.Cluster;
 import io.lakeops.domain.ClusterId;
@@ -9,6 +8,7 @@ import io.lakeops.domain.Job;
 import io.lakeops.domain.JobRun;
 import io.lakeops.domain.MarketMix;
 import io.lakeops.domain.PoolName;
+import io.lakeops.json.DomainJson;
 import io.lakeops.ports.PageRequest;
 import io.lakeops.ports.SourceWatermarks;
 import io.lakeops.ports.SubmitRequest;

@@ -3,7 +3,6 @@ package io.lakeops.control.scheduling;
 import static io.lakeops.testdata.TestJobs.anExtractionJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lakeops.adapters.json.DomainJson;
 import io.lakeops.control.audit.AuditTrail;
 import io.lakeops.domain.ClusterId;
 import io.lakeops.domain.InputWindow;
@@ -13,6 +12,7 @@ import io.lakeops.domain.JobRun;
 import io.lakeops.domain.RunId;
 import io.lakeops.domain.RunResult;
 import io.lakeops.domain.RunState;
+import io.lakeops.json.DomainJson;
 import io.lakeops.ports.Page;
 import io.lakeops.ports.PageRequest;
 import io.lakeops.ports.RunQuery;

@@ -4,7 +4,6 @@ import static io.lakeops.testdata.TestJobs.aStreamingJob;
 import static io.lakeops.testdata.TestJobs.anExtractionJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lakeops.adapters.json.DomainJson;
 import io.lakeops.control.audit.Attribution;
 import io.lakeops.control.audit.AuditTrail;
 import io.lakeops.control.jobs.JobDefinition;
@@ -13,6 +12,7 @@ import io.lakeops.control.jobs.JobDefinitionValidator;
 import io.lakeops.domain.Job;
 import io.lakeops.domain.JobId;
 import io.lakeops.domain.PoolName;
+import io.lakeops.json.DomainJson;
 import io.lakeops.ports.PageRequest;
 import io.lakeops.ports.ScheduleEntry;
 import io.lakeops.testdata.EmbeddedStores;

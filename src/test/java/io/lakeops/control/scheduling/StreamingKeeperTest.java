@@ -3,13 +3,13 @@ package io.lakeops.control.scheduling;
 import static io.lakeops.testdata.TestJobs.aStreamingJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lakeops.adapters.json.DomainJson;
 import io.lakeops.control.audit.AuditTrail;
 import io.lakeops.domain.FailureKind;
 import io.lakeops.domain.InputWindow;
 import io.lakeops.domain.JobId;
 import io.lakeops.domain.JobRun;
 import io.lakeops.domain.RunState;
+import io.lakeops.json.DomainJson;
 import io.lakeops.ports.PageRequest;
 import io.lakeops.ports.RunQuery;
 import io.lakeops.ports.ScheduleEntry;
