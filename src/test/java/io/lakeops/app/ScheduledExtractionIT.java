@@ -118,7 +118,7 @@ class ScheduledExtractionIT {
 
     JobRun done = awaitFinished(firstRun);
 
-    assertThat(done.state()).as(done.message()).isEqualTo(RunState.SUCCEEDED);
+    assertThat(done.state()).as(done.failures().message()).isEqualTo(RunState.SUCCEEDED);
     assertThat(done.window().low()).isEmpty(); // the first window is a full load
     assertThat(done.window().high()).isEqualTo(done.scheduledFor().toString());
     JsonPath fromApi = api.run(firstRun);
@@ -141,7 +141,7 @@ class ScheduledExtractionIT {
 
     JobRun again = awaitAttempt(firstRun, 2);
 
-    assertThat(again.state()).as(again.message()).isEqualTo(RunState.SUCCEEDED);
+    assertThat(again.state()).as(again.failures().message()).isEqualTo(RunState.SUCCEEDED);
     assertThat(again.result().rowsWritten()).isEqualTo(ROWS);
     String after = Files.readString(manifest(firstRun));
     assertThat(JsonPath.from(after).getMap("window"))
@@ -166,7 +166,7 @@ class ScheduledExtractionIT {
               .atMost(RUN_TIMEOUT)
               .pollInterval(Duration.ofMillis(500))
               .until(() -> restarted.passAndRead(firstRun), run -> run.state().isFinished());
-      assertThat(done.state()).as(done.message()).isEqualTo(RunState.SUCCEEDED);
+      assertThat(done.state()).as(done.failures().message()).isEqualTo(RunState.SUCCEEDED);
     } finally {
       handBack();
     }
@@ -198,7 +198,7 @@ class ScheduledExtractionIT {
 
       JobRun resolved = restarted.passAndRead(firstRun);
 
-      assertThat(resolved.state()).as(resolved.message()).isEqualTo(RunState.SUCCEEDED);
+      assertThat(resolved.state()).as(resolved.failures().message()).isEqualTo(RunState.SUCCEEDED);
       assertThat(resolved.result().rowsRead()).isEqualTo(ROWS);
     } finally {
       handBack();
@@ -220,16 +220,16 @@ class ScheduledExtractionIT {
       JobRun gaveUp = awaitFinished(outage);
 
       assertThat(gaveUp.state()).isEqualTo(RunState.FAILED);
-      assertThat(gaveUp.failureKind()).isEqualTo(FailureKind.INFRASTRUCTURE);
-      assertThat(gaveUp.infrastructureFailures()).isEqualTo(E2eApi.INFRA_RETRIES + 1);
-      assertThat(gaveUp.jobFailures()).isZero();
+      assertThat(gaveUp.failures().kind()).isEqualTo(FailureKind.INFRASTRUCTURE);
+      assertThat(gaveUp.failures().infrastructure()).isEqualTo(E2eApi.INFRA_RETRIES + 1);
+      assertThat(gaveUp.failures().job()).isZero();
     } finally {
       scheduler.resume("cluster-watch");
     }
     assertThat(jobFailure.state()).isEqualTo(RunState.FAILED);
-    assertThat(jobFailure.failureKind()).isEqualTo(FailureKind.JOB);
-    assertThat(jobFailure.jobFailures()).isEqualTo(E2eApi.JOB_RETRIES + 1);
-    assertThat(jobFailure.infrastructureFailures()).isZero();
+    assertThat(jobFailure.failures().kind()).isEqualTo(FailureKind.JOB);
+    assertThat(jobFailure.failures().job()).isEqualTo(E2eApi.JOB_RETRIES + 1);
+    assertThat(jobFailure.failures().infrastructure()).isZero();
     assertThat(jobFailure.attempt()).isEqualTo(E2eApi.JOB_RETRIES + 1);
   }
 

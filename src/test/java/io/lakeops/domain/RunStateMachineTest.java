@@ -34,8 +34,8 @@ class RunStateMachineTest {
     JobRun done = running.succeeded(new RunResult(3, 3, "w", "{}", ""), t.plusSeconds(60));
 
     assertThat(done.state()).isEqualTo(RunState.SUCCEEDED);
-    assertThat(done.startedAt()).isEqualTo(t.plusSeconds(5));
-    assertThat(done.finishedAt()).isEqualTo(t.plusSeconds(60));
+    assertThat(done.timings().started()).isEqualTo(t.plusSeconds(5));
+    assertThat(done.timings().finished()).isEqualTo(t.plusSeconds(60));
     assertThatThrownBy(() -> run.moveTo(RunState.RUNNING, t))
         .isInstanceOf(IllegalTransitionException.class)
         .hasMessageContaining("SCHEDULED to RUNNING");
@@ -49,8 +49,8 @@ class RunStateMachineTest {
             .failed(RunState.LOST, FailureKind.INFRASTRUCTURE, "spot capacity reclaimed", t);
     JobRun again = lost.moveTo(RunState.SCHEDULED, t.plusSeconds(1));
 
-    assertThat(lost.infrastructureFailures()).isEqualTo(1);
-    assertThat(lost.jobFailures()).isZero();
+    assertThat(lost.failures().infrastructure()).isEqualTo(1);
+    assertThat(lost.failures().job()).isZero();
     assertThat(again.attempt()).isEqualTo(2);
     assertThat(again.cluster()).isNull();
     assertThat(again.submissionId()).isNull();
@@ -95,9 +95,9 @@ class RunStateMachineTest {
     assertThat(again.state()).isEqualTo(RunState.SCHEDULED);
     assertThat(again.attempt()).isEqualTo(2);
     assertThat(again.window()).isEqualTo(failed.window());
-    assertThat(again.jobFailures()).isZero();
-    assertThat(again.failureKind()).isNull();
-    assertThat(again.message()).isNull();
+    assertThat(again.failures().job()).isZero();
+    assertThat(again.failures().kind()).isNull();
+    assertThat(again.failures().message()).isNull();
     assertThatThrownBy(() -> again.rerun(t)).isInstanceOf(IllegalTransitionException.class);
   }
 
@@ -114,13 +114,8 @@ class RunStateMachineTest {
             RunState.SCHEDULED,
             null,
             null,
-            null,
-            null,
-            0,
-            0,
-            t,
-            null,
-            null,
+            JobRun.Failures.NONE,
+            new JobRun.Timings(t, null, null),
             null,
             0,
             null);

@@ -176,7 +176,7 @@ public abstract class StateStoreContract {
 
     assertThat(store.findRun(run.id())).contains(failed);
     assertThat(failed.attempt()).isEqualTo(2);
-    assertThat(failed.jobFailures()).isEqualTo(1);
+    assertThat(failed.failures().job()).isEqualTo(1);
     assertThat(failed.window()).isEqualTo(aRun().build().window());
   }
 

@@ -32,7 +32,7 @@ class RunActionsApiTest {
         .body("state", equalTo("SCHEDULED"))
         .body("attempt", equalTo(2))
         .body("window.low", equalTo(failed.window().low()))
-        .body("jobFailures", equalTo(0));
+        .body("failures.job", equalTo(0));
 
     Users.VIEWER
         .api()

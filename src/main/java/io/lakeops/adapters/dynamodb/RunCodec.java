@@ -58,13 +58,13 @@ final class RunCodec implements ItemCodec<JobRun> {
         // Sparse: only runs holding a place on a cluster are in the occupying index.
         .string(Schema.OCCUPIED_CLUSTER, run.state().occupiesCluster() ? cluster : null)
         .string("submissionId", run.submissionId())
-        .string("failureKind", run.failureKind() == null ? null : run.failureKind().name())
-        .string("message", run.message())
-        .number("infrastructureFailures", run.infrastructureFailures())
-        .number("jobFailures", run.jobFailures())
-        .time("createdAt", run.createdAt())
-        .time("startedAt", run.startedAt())
-        .time("finishedAt", run.finishedAt())
+        .string("failureKind", run.failures().kind() == null ? null : run.failures().kind().name())
+        .string("message", run.failures().message())
+        .number("infrastructureFailures", run.failures().infrastructure())
+        .number("jobFailures", run.failures().job())
+        .time("createdAt", run.timings().created())
+        .time("startedAt", run.timings().started())
+        .time("finishedAt", run.timings().finished())
         .nested("result", run.result())
         .keptIfPresent(Schema.RUN_SHARD, Attr.s(shardOf(run.id())))
         .stamped(run.version(), run.updatedAt());
@@ -91,13 +91,13 @@ final class RunCodec implements ItemCodec<JobRun> {
         RunState.valueOf(string(item, "state")),
         cluster == null ? null : new ClusterId(cluster),
         optionalString(item, "submissionId"),
-        failureKind == null ? null : FailureKind.valueOf(failureKind),
-        optionalString(item, "message"),
-        Attr.integer(item, "infrastructureFailures", 0),
-        Attr.integer(item, "jobFailures", 0),
-        instant(item, "createdAt"),
-        instant(item, "startedAt"),
-        instant(item, "finishedAt"),
+        new JobRun.Failures(
+            failureKind == null ? null : FailureKind.valueOf(failureKind),
+            optionalString(item, "message"),
+            Attr.integer(item, "infrastructureFailures", 0),
+            Attr.integer(item, "jobFailures", 0)),
+        new JobRun.Timings(
+            instant(item, "createdAt"), instant(item, "startedAt"), instant(item, "finishedAt")),
         NestedValues.fromAttribute(item.get("result"), RunResult.class),
         Attr.number(item, Schema.VERSION),
         instant(item, Schema.CHANGED_AT));

@@ -60,9 +60,9 @@ class LakeRunResults implements RunResults {
 
   private static boolean isFromAnEarlierAttempt(JsonNode manifest, JobRun run) {
     String started = manifest.path("timings").path("startedAt").asText("");
-    return run.startedAt() != null
+    return run.timings().started() != null
         && !started.isEmpty()
-        && Instant.parse(started).isBefore(run.startedAt().minusSeconds(60));
+        && Instant.parse(started).isBefore(run.timings().started().minusSeconds(60));
   }
 
   static Manifest toManifest(JsonNode m) {

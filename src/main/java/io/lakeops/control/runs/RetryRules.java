@@ -59,8 +59,11 @@ public final class RetryRules {
               + budget
               + " retries allowed");
     }
-    Instant endedAt = ended.finishedAt() != null ? ended.finishedAt() : ended.updatedAt();
-    return new Retry(kind, failures, endedAt.plus(policy.backoffBefore(failures)));
+    Instant endedAt =
+        ended.timings().finished() != null ? ended.timings().finished() : ended.updatedAt();
+    Duration wait =
+        kind == FailureKind.CLUSTER_LOST ? Duration.ZERO : policy.backoffBefore(failures);
+    return new Retry(kind, failures, endedAt.plus(wait));
   }
 
   /** The run after {@code decision}: a new attempt over the same window, or unchanged. */
@@ -69,31 +72,37 @@ public final class RetryRules {
   }
 
   /**
-   * When a scheduled run may be dispatched: its first attempt at once; a retry once the backoff of
-   * its last failure's kind has passed since it was rescheduled ({@code updatedAt}).
+   * When a scheduled run may be dispatched: its first attempt at once, and so the next attempt of
+   * one whose cluster was lost (another cluster takes it as soon as one is READY); a retry once the
+   * backoff of its last failure's kind has passed since it was rescheduled ({@code updatedAt}).
    */
   public Instant notBefore(JobRun scheduled, RetryPolicy policy) {
-    if (scheduled.attempt() <= 1 || scheduled.failureKind() == null) {
-      return scheduled.createdAt();
+    FailureKind last = scheduled.failures().kind();
+    if (scheduled.attempt() <= 1 || last == null) {
+      return scheduled.timings().created();
     }
-    int failures = failuresOf(scheduled, scheduled.failureKind());
+    if (last == FailureKind.CLUSTER_LOST) {
+      return scheduled.updatedAt();
+    }
+    int failures = failuresOf(scheduled, last);
     Duration wait = policy.backoffBefore(Math.max(failures, 1));
     return scheduled.updatedAt().plus(wait);
   }
 
   private static FailureKind kindOf(JobRun ended) {
-    if (ended.state() == RunState.LOST || ended.failureKind() == null) {
+    FailureKind kind = ended.failures().kind();
+    if (kind == null || (ended.state() == RunState.LOST && kind == FailureKind.JOB)) {
       return FailureKind.INFRASTRUCTURE; // lost, or failed without a reason: not the job's fault
     }
-    return ended.failureKind();
+    return kind;
   }
 
   private static int failuresOf(JobRun run, FailureKind kind) {
-    return kind == FailureKind.INFRASTRUCTURE ? run.infrastructureFailures() : run.jobFailures();
+    return kind.countsAsInfrastructure() ? run.failures().infrastructure() : run.failures().job();
   }
 
   private static int budgetOf(RetryPolicy policy, FailureKind kind) {
-    return kind == FailureKind.INFRASTRUCTURE
+    return kind.countsAsInfrastructure()
         ? policy.maxInfrastructureRetries()
         : policy.maxJobRetries();
   }

@@ -124,11 +124,14 @@ public final class RunMonitor {
       return true;
     }
     Optional<RetryRules.Decision> decision = judgement(next);
-    JobRun judged = decision.map(d -> rules.apply(next, d, next.finishedAt())).orElse(next);
+    JobRun judged = decision.map(d -> rules.apply(next, d, next.timings().finished())).orElse(next);
     journal.update(
         run,
         judged,
-        why + ": " + next.message() + decision.map(d -> "; " + d.explained()).orElse(""));
+        why
+            + ": "
+            + next.failures().message()
+            + decision.map(d -> "; " + d.explained()).orElse(""));
     return true;
   }
 

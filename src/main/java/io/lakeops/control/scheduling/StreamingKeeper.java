@@ -47,14 +47,16 @@ public final class StreamingKeeper {
             .flatMap(at -> runs.findRun(RunId.of(job.id(), at)));
     Instant nextCheck = now.plus(settings.streamingCheckEvery());
     if (current.isPresent() && isLive(current.get())) {
-      boolean calm = current.get().createdAt().isBefore(now.minus(settings.restartLoopPeriod()));
+      boolean calm =
+          current.get().timings().created().isBefore(now.minus(settings.restartLoopPeriod()));
       schedule.updateEntry(entry.dueAt(nextCheck).withAlert(calm ? null : entry.alert()));
       return;
     }
     int restarts = current.isPresent() ? recentIncarnations(job, now) : 0;
     if (current.isPresent()) {
       JobRun stopped = current.get();
-      Instant stoppedAt = stopped.finishedAt() != null ? stopped.finishedAt() : stopped.updatedAt();
+      Instant stoppedAt =
+          stopped.timings().finished() != null ? stopped.timings().finished() : stopped.updatedAt();
       Instant restartAt = stoppedAt.plus(job.retry().backoffBefore(restarts));
       if (restartAt.isAfter(entry.nextDueAt())) {
         schedule.updateEntry(entry.dueAt(restartAt)); // come back when the backoff has passed
@@ -84,7 +86,7 @@ public final class StreamingKeeper {
             + " restarts within "
             + settings.restartLoopPeriod()
             + "; last stop: "
-            + current.map(JobRun::message).orElse("unknown");
+            + current.map(r -> r.failures().message()).orElse("unknown");
     ScheduleEntry stored = schedule.updateEntry(advanced.withAlert(note));
     if (entry.alert() == null || !entry.alert().startsWith("restart loop")) {
       audit.record(

@@ -38,19 +38,19 @@ public record RunView(
 
   /** Started to finished, or to now while it runs; a dash before it starts. */
   public String duration() {
-    if (run.startedAt() == null) {
+    if (run.timings().started() == null) {
       return "—";
     }
-    Instant end = run.finishedAt() != null ? run.finishedAt() : now;
-    return elapsed(Duration.between(run.startedAt(), end))
-        + (run.finishedAt() == null ? " so far" : "");
+    Instant end = run.timings().finished() != null ? run.timings().finished() : now;
+    return elapsed(Duration.between(run.timings().started(), end))
+        + (run.timings().finished() == null ? " so far" : "");
   }
 
   /** Created to started: how long the run waited for a cluster. */
   public String waited() {
-    return run.startedAt() == null
+    return run.timings().started() == null
         ? "—"
-        : elapsed(Duration.between(run.createdAt(), run.startedAt()));
+        : elapsed(Duration.between(run.timings().created(), run.timings().started()));
   }
 
   static String elapsed(Duration d) {

@@ -28,9 +28,9 @@ public record TimelinePoint(Instant at, String what, String state, String who, S
     for (AuditEntry e : changes) {
       points.add(new TimelinePoint(e.at(), e.action(), stateAfter(e), e.actor(), e.reason()));
     }
-    add(points, run.createdAt(), "created", "scheduled");
-    add(points, run.startedAt(), "started, attempt " + run.attempt(), "running");
-    add(points, run.finishedAt(), "finished, attempt " + run.attempt(), label(run));
+    add(points, run.timings().created(), "created", "scheduled");
+    add(points, run.timings().started(), "started, attempt " + run.attempt(), "running");
+    add(points, run.timings().finished(), "finished, attempt " + run.attempt(), label(run));
     points.sort(Comparator.comparing(TimelinePoint::at));
     return points;
   }

@@ -36,7 +36,7 @@ class CancelActionTest {
     CancelAction.Cancelled done = cancel.cancel(running.id(), OPERATOR);
 
     assertThat(done.run().state()).isEqualTo(RunState.CANCELLED);
-    assertThat(done.run().finishedAt()).isEqualTo(f.clock.instant());
+    assertThat(done.run().timings().finished()).isEqualTo(f.clock.instant());
     assertThat(f.reload(running)).isEqualTo(done.run());
     assertThat(f.livy.status(RunActionsFixture.ENDPOINT, running.submissionId()).state())
         .isEqualTo(SubmissionState.KILLED);

@@ -33,7 +33,7 @@ class RerunActionTest {
     assertThat(again.window()).isEqualTo(failed.window());
     assertThat(again.attempt()).isEqualTo(failed.attempt() + 1);
     assertThat(again.state()).isEqualTo(RunState.SCHEDULED);
-    assertThat(again.jobFailures()).isZero();
+    assertThat(again.failures().job()).isZero();
     assertThat(again.cluster()).isNull();
     assertThat(again.submissionId()).isNull();
     assertThat(f.reload(failed)).isEqualTo(again);

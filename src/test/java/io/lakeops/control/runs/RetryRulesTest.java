@@ -65,7 +65,7 @@ class RetryRulesTest {
     again = rules.apply(again, rules.decide(again, POLICY), T.plusSeconds(60));
     again = end(again, RunState.LOST, FailureKind.INFRASTRUCTURE, T.plusSeconds(120));
 
-    assertThat(again.jobFailures()).isZero();
+    assertThat(again.failures().job()).isZero();
     assertThat(rules.decide(again, POLICY)).isInstanceOf(GiveUp.class);
   }
 
@@ -79,7 +79,7 @@ class RetryRulesTest {
   @Test
   void aRetryWaitsForTheBackoffOfItsLastFailureKind() {
     JobRun first = TestRuns.aRun().build().stored(1, T);
-    assertThat(rules.notBefore(first, POLICY)).isEqualTo(first.createdAt());
+    assertThat(rules.notBefore(first, POLICY)).isEqualTo(first.timings().created());
 
     JobRun failed = end(first, RunState.FAILED, FailureKind.INFRASTRUCTURE, T);
     failed =

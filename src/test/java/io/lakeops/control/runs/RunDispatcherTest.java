@@ -112,9 +112,9 @@ class RunDispatcherTest {
     JobRun retry = f.reload(run);
     assertThat(retry.state()).isEqualTo(RunState.SCHEDULED);
     assertThat(retry.attempt()).isEqualTo(2);
-    assertThat(retry.failureKind()).isEqualTo(FailureKind.INFRASTRUCTURE);
-    assertThat(retry.infrastructureFailures()).isEqualTo(1);
-    assertThat(retry.jobFailures()).isZero();
+    assertThat(retry.failures().kind()).isEqualTo(FailureKind.INFRASTRUCTURE);
+    assertThat(retry.failures().infrastructure()).isEqualTo(1);
+    assertThat(retry.failures().job()).isZero();
 
     f.livy.unreachable(false);
     f.clock.advance(Duration.ofSeconds(20));
@@ -205,8 +205,8 @@ class RunDispatcherTest {
     JobRun retry = f.reload(run);
     assertThat(retry.state()).isEqualTo(RunState.SCHEDULED);
     assertThat(retry.attempt()).isEqualTo(2);
-    assertThat(retry.failureKind()).isEqualTo(FailureKind.INFRASTRUCTURE);
-    assertThat(retry.message()).contains("did not answer");
+    assertThat(retry.failures().kind()).isEqualTo(FailureKind.INFRASTRUCTURE);
+    assertThat(retry.failures().message()).contains("did not answer");
     assertThat(retry.window().high()).isEmpty();
     assertThat(f.livy.submittedNames()).isEmpty();
   }
@@ -231,9 +231,9 @@ class RunDispatcherTest {
     refusing.dispatch(f.clock.instant());
 
     JobRun retry = f.reload(run);
-    assertThat(retry.failureKind()).isEqualTo(FailureKind.JOB);
-    assertThat(retry.jobFailures()).isEqualTo(1);
-    assertThat(retry.message()).contains("no source named 'shop'");
+    assertThat(retry.failures().kind()).isEqualTo(FailureKind.JOB);
+    assertThat(retry.failures().job()).isEqualTo(1);
+    assertThat(retry.failures().message()).contains("no source named 'shop'");
   }
 
   @Test

@@ -63,9 +63,9 @@ class RunMonitorTest {
     JobRun retry = f.reload(run);
     assertThat(retry.state()).isEqualTo(RunState.SCHEDULED);
     assertThat(retry.attempt()).isEqualTo(2);
-    assertThat(retry.failureKind()).isEqualTo(FailureKind.JOB);
-    assertThat(retry.jobFailures()).isEqualTo(1);
-    assertThat(retry.infrastructureFailures()).isZero();
+    assertThat(retry.failures().kind()).isEqualTo(FailureKind.JOB);
+    assertThat(retry.failures().job()).isEqualTo(1);
+    assertThat(retry.failures().infrastructure()).isZero();
     AuditEntry recorded = f.audit.entries().get(f.audit.entries().size() - 1);
     assertThat(recorded.actor()).isEqualTo(RunJournal.SCHEDULER);
     assertThat(recorded.action()).isEqualTo("run.retry");
@@ -93,7 +93,7 @@ class RunMonitorTest {
 
     JobRun retry = f.reload(run);
     assertThat(retry.state()).isEqualTo(RunState.SCHEDULED);
-    assertThat(retry.failureKind()).isEqualTo(FailureKind.INFRASTRUCTURE);
-    assertThat(retry.infrastructureFailures()).isEqualTo(1);
+    assertThat(retry.failures().kind()).isEqualTo(FailureKind.INFRASTRUCTURE);
+    assertThat(retry.failures().infrastructure()).isEqualTo(1);
   }
 }
