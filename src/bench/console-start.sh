@@ -13,7 +13,7 @@ for i in $(seq 1 "$runs"); do
   data=$(mktemp -d)
   start=$(date +%s%N)
   LAKEOPS_DATA_DIR=$data PORT=$port java -Dquarkus.profile=embedded \
-    -Dlakeops.clusters.at-start.small=0 -jar "$jar" > "$data/console.log" 2>&1 &
+    -Dlakeops.pools.small.desired=0 -jar "$jar" > "$data/console.log" 2>&1 &
   pid=$!
   until curl -fs "localhost:$port/q/health/ready" > /dev/null 2>&1; do sleep 0.05; done
   ready=$(( ($(date +%s%N) - start) / 1000000 ))

@@ -2,20 +2,54 @@ package io.lakeops.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
-import java.util.Map;
 
-/** Clusters: how often their provider is asked, and which to launch at start. */
+/**
+ * Clusters: where they come from, and how the reconciler judges and replaces them. The pools
+ * themselves are {@link PoolsConfig}.
+ */
 @ConfigMapping(prefix = "lakeops.clusters")
 public interface ClustersConfig {
 
-  /** How often each live cluster's state is read from its provider. */
-  @WithDefault("10s")
-  Duration watchInterval();
+  /**
+   * Where clusters come from: {@code local} (child processes on this machine, the embedded default)
+   * or {@code emr} (Amazon EMR, production).
+   */
+  @WithDefault("local")
+  Provider provider();
 
   /**
-   * Clusters to have alive per pool once the console has started ({@code
-   * lakeops.clusters.at-start.small=1}); missing ones are launched at start.
+   * How many consecutive Livy pings of a READY cluster may fail before the cluster is recorded
+   * FAILED and replaced. Pings happen once per leader pass ({@code lakeops.scheduler.interval}).
    */
-  Map<String, Integer> atStart();
+  @WithDefault("3")
+  @Min(1)
+  @Max(100)
+  int livyUnreachableChecks();
+
+  /**
+   * The wait before relaunching in a pool whose last cluster failed before it was READY (a broken
+   * bootstrap, a refused launch); it doubles with each such failure in a row, up to {@code
+   * launch-backoff-max}, so a failing pool never launches in a tight loop.
+   */
+  @WithDefault("30s")
+  Duration launchBackoff();
+
+  /** The longest wait between launches of a failing pool. */
+  @WithDefault("10m")
+  Duration launchBackoffMax();
+
+  /**
+   * How long a cluster may stay REQUESTED or STARTING before it is given up as FAILED (EMR's own
+   * provisioning timeout usually acts first).
+   */
+  @WithDefault("30m")
+  Duration startTimeout();
+
+  enum Provider {
+    LOCAL,
+    EMR
+  }
 }

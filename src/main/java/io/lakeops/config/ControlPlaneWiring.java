@@ -7,13 +7,13 @@ import io.lakeops.control.jobs.JobDefinitionService;
 import io.lakeops.control.jobs.JobDefinitionValidator;
 import io.lakeops.control.scheduling.ScheduleEntries;
 import io.lakeops.domain.Pool;
-import io.lakeops.domain.PoolName;
 import io.lakeops.ports.AuditLog;
 import io.lakeops.ports.ClusterProvider;
 import io.lakeops.ports.ScheduleStore;
 import io.lakeops.ports.Snapshots;
 import io.lakeops.ports.StateStore;
 import io.lakeops.ports.SyncPositions;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
@@ -28,13 +28,13 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 class ControlPlaneWiring {
 
+  /** The configured pools, checked at start: a bad key stops the console with its name. */
   @Produces
+  @Startup
   @ApplicationScoped
   List<Pool> pools(PoolsConfig config) {
     return config.pools().entrySet().stream()
-        .map(
-            e ->
-                new Pool(new PoolName(e.getKey()), e.getValue().size(), e.getValue().description()))
+        .map(e -> PoolSettings.toPool(e.getKey(), e.getValue()))
         .sorted(Comparator.comparing(p -> p.name().value()))
         .toList();
   }

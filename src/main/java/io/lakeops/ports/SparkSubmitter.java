@@ -26,6 +26,12 @@ public interface SparkSubmitter {
   /** Lines {@code from} (0-based) to {@code from + size} of the submission's log. */
   LogPage log(String endpoint, String submissionId, int from, int size);
 
+  /**
+   * Whether the cluster's endpoint answers now: one quick call, not retried, for the reconciler's
+   * health check of READY clusters.
+   */
+  boolean answers(String endpoint);
+
   /** Stops the submission; a no-op when it is finished or unknown. */
   void kill(String endpoint, String submissionId);
 }

@@ -28,7 +28,7 @@ public class EndToEndProfile implements QuarkusTestProfile {
         "lakeops.scheduler.enabled", "true",
         "lakeops.scheduler.interval", "1s",
         "lakeops.scheduler.lease-ttl", "20s",
-        "lakeops.clusters.at-start.small", "1",
+        "lakeops.pools.small.desired", "1",
         "lakeops.clusters.watch-interval", "1s",
         "lakeops.jobs.minimum-interval", "10s");
   }

@@ -56,6 +56,11 @@ public final class FakeSparkSubmitter implements SparkSubmitter {
   }
 
   @Override
+  public boolean answers(String endpoint) {
+    return !unreachable;
+  }
+
+  @Override
   public SubmissionStatus status(String endpoint, String submissionId) {
     reachable();
     SubmissionState state = states.getOrDefault(submissionId, SubmissionState.UNKNOWN);

@@ -8,6 +8,7 @@ import io.lakeops.ports.SubmissionRejectedException;
 import io.lakeops.ports.SubmissionState;
 import io.lakeops.ports.SubmissionStatus;
 import io.lakeops.ports.SubmitRequest;
+import io.lakeops.ports.SubmitterUnavailableException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -70,6 +71,16 @@ class LivySparkSubmitter implements SparkSubmitter {
                 .orElseThrow(() -> new SubmissionRejectedException(duplicate.getMessage()));
           }
         });
+  }
+
+  @Override
+  public boolean answers(String endpoint) {
+    try {
+      calls.once(endpoint, "ping", api -> api.list(0, 1));
+      return true;
+    } catch (SubmitterUnavailableException down) {
+      return false;
+    }
   }
 
   @Override

@@ -9,12 +9,15 @@ import io.lakeops.ports.ClusterProvider;
 import io.lakeops.ports.ProvidedCluster;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
@@ -22,10 +25,13 @@ import org.jboss.logging.Logger;
 /**
  * Clusters of the embedded default: each a real Livy server (0.7.1) started as a child process,
  * whose batches run Spark 3.5.7 in local mode. The control plane talks to them through the same
- * Livy adapter as to EMR. Every child is tracked and stopped with the console.
+ * Livy adapter as to EMR. Every child is tracked and stopped with the console; the clusters an
+ * earlier console left behind (it was killed) are stopped when this one starts, and reported as
+ * failed since nothing here runs them.
  */
 @ApplicationScoped
-class LocalClusterProvider implements ClusterProvider {
+@Typed(LocalClusterProvider.class) // the ClusterProvider is the one ClusterProviderProducer chose
+public class LocalClusterProvider implements ClusterProvider {
   private static final Logger LOG = Logger.getLogger(LocalClusterProvider.class);
 
   private final LocalClusterSettings settings;
@@ -44,7 +50,7 @@ class LocalClusterProvider implements ClusterProvider {
   }
 
   /** The spark-jobs job jar as local clusters see it: the {@code jar} of a SubmitRequest. */
-  Path jobsJar() {
+  public Path jobsJar() {
     return settings.jobsJar();
   }
 
@@ -82,14 +88,45 @@ class LocalClusterProvider implements ClusterProvider {
   }
 
   @Override
-  public ProvidedCluster describe(String providerId) {
-    LocalLivyProcess process = clusters.get(providerId);
-    if (process == null) {
+  public Map<String, ProvidedCluster> describe(Collection<String> providerIds) {
+    Map<String, ProvidedCluster> seen = new LinkedHashMap<>();
+    for (String providerId : providerIds) {
+      LocalLivyProcess process = clusters.get(providerId);
       // Local clusters stop with the console that started them.
-      return new ProvidedCluster(
-          providerId, ClusterState.FAILED, null, MarketMix.UNKNOWN, "not running in this console");
+      seen.put(
+          providerId,
+          process == null
+              ? new ProvidedCluster(
+                  providerId,
+                  ClusterState.FAILED,
+                  null,
+                  MarketMix.UNKNOWN,
+                  "not running in this console (an earlier console process started it)")
+              : process.describe(settings.startTimeout()));
     }
-    return process.describe(settings.startTimeout());
+    return seen;
+  }
+
+  /** One cluster as {@link #describe} would report it. */
+  ProvidedCluster describeOne(String providerId) {
+    return describe(java.util.List.of(providerId)).get(providerId);
+  }
+
+  /** Kills Livy and its Spark drivers with SIGKILL, as a spot interruption takes a node away. */
+  @Override
+  public boolean simulateLoss(String providerId) {
+    LocalLivyProcess process = clusters.get(providerId);
+    if (process == null || !process.isLive()) {
+      return false;
+    }
+    process.killAbruptly();
+    LOG.warnf("local cluster %s killed (simulated spot loss)", providerId);
+    return true;
+  }
+
+  @Override
+  public boolean canSimulateLoss() {
+    return true;
   }
 
   @Override
@@ -101,8 +138,8 @@ class LocalClusterProvider implements ClusterProvider {
     }
   }
 
-  /** For tests: the Livy process of a cluster, to kill it as a crash would. */
-  ProcessHandle livyProcess(String providerId) {
+  /** The Livy process of a cluster, for tests that kill it as a crash would. */
+  public ProcessHandle livyProcess(String providerId) {
     return clusters.get(providerId).handle();
   }
 

@@ -117,6 +117,16 @@ final class LocalLivyProcess {
     return cluster(ClusterState.STARTING, null, "Livy starting");
   }
 
+  /**
+   * Kills Livy and every driver it started with SIGKILL, without letting them clean up: a crash,
+   * not a stop. From the next look the cluster is FAILED, since Livy exited.
+   */
+  void killAbruptly() {
+    process.descendants().forEach(drivers::add);
+    drivers.forEach(d -> d.destroyForcibly());
+    process.destroyForcibly();
+  }
+
   /** Stops Livy and every process it started (TERMINATED from now on). */
   void stop() {
     stopped = true;

@@ -73,9 +73,14 @@ public final class ClusterLifecycle {
 
   /** Brings every live cluster's record in line with what its provider reports; returns changes. */
   public int refresh() {
+    List<Cluster> live = liveClusters();
+    Map<String, ProvidedCluster> seen =
+        provider.describe(
+            live.stream().map(Cluster::providerId).filter(java.util.Objects::nonNull).toList());
     int changed = 0;
-    for (Cluster cluster : liveClusters()) {
-      if (cluster.providerId() != null && observe(cluster)) {
+    for (Cluster cluster : live) {
+      ProvidedCluster report = seen.get(cluster.providerId());
+      if (cluster.providerId() != null && report != null && observe(cluster, report)) {
         changed++;
       }
     }
@@ -96,8 +101,7 @@ public final class ClusterLifecycle {
     return launched;
   }
 
-  private boolean observe(Cluster cluster) {
-    ProvidedCluster seen = provider.describe(cluster.providerId());
+  private boolean observe(Cluster cluster, ProvidedCluster seen) {
     Optional<ClusterState> next = ProviderStates.next(cluster.state(), seen.state());
     boolean newEndpoint = seen.endpoint() != null && !seen.endpoint().equals(cluster.endpoint());
     if (next.isEmpty() && !newEndpoint) {

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.TestInstance;
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LocalLivyClusterIT {
-  private static final Pool POOL = new Pool(new PoolName("small"), SizeClass.SMALL, "");
+  private static final Pool POOL = Pool.of(new PoolName("small"), SizeClass.SMALL);
   private static final String EXTRACTION = "io.lakeops.jobs.extraction.ExtractionJob";
   private static final Duration BATCH_TIMEOUT = Duration.ofSeconds(120);
 
@@ -56,7 +56,8 @@ class LocalLivyClusterIT {
     sources.start();
     cluster = provider.launch(new ClusterId("e2e"), POOL);
     doomed = provider.launch(new ClusterId("e2e-outage"), POOL);
-    assertThat(provider.describe(cluster).state()).isIn(ClusterState.STARTING, ClusterState.READY);
+    assertThat(provider.describeOne(cluster).state())
+        .isIn(ClusterState.STARTING, ClusterState.READY);
     endpoint = awaitReady(cluster).endpoint();
     awaitReady(doomed);
   }
@@ -66,7 +67,7 @@ class LocalLivyClusterIT {
     try {
       if (cluster != null) {
         provider.terminate(cluster);
-        assertThat(provider.describe(cluster).state()).isEqualTo(ClusterState.TERMINATED);
+        assertThat(provider.describeOne(cluster).state()).isEqualTo(ClusterState.TERMINATED);
       }
     } finally {
       try {
@@ -160,13 +161,13 @@ class LocalLivyClusterIT {
 
   @Test
   void aDeadLivyMakesTheSubmitterUnavailableAndTheClusterFailed() {
-    String doomedEndpoint = provider.describe(doomed).endpoint();
+    String doomedEndpoint = provider.describeOne(doomed).endpoint();
     ProcessHandle livy = provider.livyProcess(doomed);
 
     livy.destroyForcibly();
     livy.onExit().join();
 
-    ProvidedCluster described = provider.describe(doomed);
+    ProvidedCluster described = provider.describeOne(doomed);
     assertThat(described.state()).isEqualTo(ClusterState.FAILED);
     assertThat(described.reason()).contains("Livy exited");
     assertThatThrownBy(() -> submitter.status(doomedEndpoint, "0"))
@@ -182,8 +183,8 @@ class LocalLivyClusterIT {
     await()
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(250))
-        .until(() -> provider.describe(providerId).state() != ClusterState.STARTING);
-    ProvidedCluster c = provider.describe(providerId);
+        .until(() -> provider.describeOne(providerId).state() != ClusterState.STARTING);
+    ProvidedCluster c = provider.describeOne(providerId);
     assertThat(c.state()).as(c.reason()).isEqualTo(ClusterState.READY);
     return c;
   }

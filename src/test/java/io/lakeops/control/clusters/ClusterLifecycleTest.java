@@ -20,6 +20,7 @@ import io.lakeops.ports.StateStore;
 import io.lakeops.testdata.InMemoryAuditLog;
 import io.lakeops.testdata.MutableClock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 /** Launching clusters and following them through a provider that tests steer by hand. */
 class ClusterLifecycleTest {
-  private static final Pool SMALL = new Pool(new PoolName("small"), SizeClass.SMALL, "");
+  private static final Pool SMALL = Pool.of(new PoolName("small"), SizeClass.SMALL);
   private static final Attribution OPERATOR = new Attribution("olivia", "more capacity");
 
   private final MutableClock clock = MutableClock.at("2026-11-26T12:00:00Z");
@@ -133,8 +134,12 @@ class ClusterLifecycleTest {
     }
 
     @Override
-    public ProvidedCluster describe(String providerId) {
-      return reports.get(providerId);
+    public Map<String, ProvidedCluster> describe(Collection<String> providerIds) {
+      Map<String, ProvidedCluster> seen = new HashMap<>();
+      providerIds.stream()
+          .filter(reports::containsKey)
+          .forEach(id -> seen.put(id, reports.get(id)));
+      return seen;
     }
 
     @Override

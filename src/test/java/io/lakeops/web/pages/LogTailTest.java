@@ -52,6 +52,11 @@ class LogTailTest {
       }
 
       @Override
+      public boolean answers(String endpoint) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
       public SubmissionStatus status(String endpoint, String submissionId) {
         throw new UnsupportedOperationException();
       }
