@@ -1,9 +1,13 @@
 package io.lakeops.config;
 
 import io.lakeops.control.audit.AuditTrail;
+import io.lakeops.control.clusters.LaunchBackoff;
+import io.lakeops.control.clusters.PoolReconciler;
 import io.lakeops.control.runs.SubmitRequests;
 import io.lakeops.control.scheduling.ControlLoop;
 import io.lakeops.control.scheduling.SchedulerSettings;
+import io.lakeops.domain.Pool;
+import io.lakeops.ports.ClusterProvider;
 import io.lakeops.ports.RunResults;
 import io.lakeops.ports.ScheduleStore;
 import io.lakeops.ports.SourceWatermarks;
@@ -14,6 +18,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 /** Wires the scheduler and the run loops (plain Java in {@code control}) into one leader pass. */
@@ -43,7 +49,8 @@ class SchedulerWiring {
       SparkSubmitter submitter,
       SubmitRequests requests,
       RunResults results,
-      SourceWatermarks watermarks) {
+      SourceWatermarks watermarks,
+      ControlLoop.Clusters clusters) {
     return ControlLoop.over(
         store,
         schedule,
@@ -53,8 +60,24 @@ class SchedulerWiring {
         results,
         watermarks,
         settings,
+        clusters,
         new ControlLoop.Timing(
             replicaName(), config.leaseTtl(), config.repairInterval(), config.repairOverlap()));
+  }
+
+  /** The pools' clusters as the leader pass keeps them. */
+  @Produces
+  @Singleton // a record cannot be proxied
+  ControlLoop.Clusters clusters(
+      ClusterProvider provider, List<Pool> pools, ClustersConfig config, Clock clock) {
+    return new ControlLoop.Clusters(
+        provider,
+        pools,
+        new PoolReconciler.Settings(
+            config.livyUnreachableChecks(),
+            config.startTimeout(),
+            new LaunchBackoff(config.launchBackoff(), config.launchBackoffMax(), 3)),
+        clock);
   }
 
   /** Who holds the leader lease: the host, and a random part so two consoles on one host differ. */

@@ -170,6 +170,7 @@ final class E2eApi {
             now,
             now,
             null,
+            null,
             0,
             null));
   }

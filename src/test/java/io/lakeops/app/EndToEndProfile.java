@@ -29,7 +29,6 @@ public class EndToEndProfile implements QuarkusTestProfile {
         "lakeops.scheduler.interval", "1s",
         "lakeops.scheduler.lease-ttl", "20s",
         "lakeops.pools.small.desired", "1",
-        "lakeops.clusters.watch-interval", "1s",
         "lakeops.jobs.minimum-interval", "10s");
   }
 

@@ -38,6 +38,7 @@ class RestartedConsole {
       RunResults results,
       SourceWatermarks watermarks,
       SchedulerSettings settings,
+      ControlLoop.Clusters clusters,
       Clock clock) {
     this.loop =
         ControlLoop.over(
@@ -49,6 +50,7 @@ class RestartedConsole {
             results,
             watermarks,
             settings,
+            clusters,
             new ControlLoop.Timing(
                 "restarted-console",
                 Duration.ofSeconds(20),

@@ -58,6 +58,7 @@ final class ClusterCodec implements ItemCodec<Cluster> {
         .time("requestedAt", cluster.requestedAt())
         .time("readyAt", cluster.readyAt())
         .time("endedAt", cluster.endedAt())
+        .nested("rotation", cluster.rotation())
         .stamped(cluster.version(), cluster.updatedAt());
   }
 
@@ -75,6 +76,7 @@ final class ClusterCodec implements ItemCodec<Cluster> {
         instant(item, "requestedAt"),
         instant(item, "readyAt"),
         instant(item, "endedAt"),
+        NestedValues.fromAttribute(item.get("rotation"), Cluster.Rotation.class),
         Attr.number(item, Schema.VERSION),
         instant(item, Schema.CHANGED_AT));
   }

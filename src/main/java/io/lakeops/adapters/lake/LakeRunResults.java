@@ -14,13 +14,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Reads the manifest an extraction wrote beside its batch in a lake folder: {@code
- * <base>/table=<table>/_manifests/batch=<run>.json} (see docs/spark-jobs.md). A manifest that
- * started before the run's current attempt did is an earlier attempt's and is not taken.
+ * <base>/table=<table>/_manifests/batch=<run>.json} (see docs/spark-jobs.md). Fenced by attempt: a
+ * manifest that does not name the run's current attempt (a late result of an attempt that was lost
+ * or moved, or one from before attempts were written) is not taken, so it can never decide a newer
+ * attempt's outcome.
  */
 @ApplicationScoped
 class LakeRunResults implements RunResults {
@@ -45,7 +46,7 @@ class LakeRunResults implements RunResults {
       return Optional.empty();
     }
     JsonNode manifest = read(file);
-    if (isFromAnEarlierAttempt(manifest, run)) {
+    if (manifest.path("attempt").asInt(0) != run.attempt()) {
       return Optional.empty();
     }
     return Optional.of(toManifest(manifest));
@@ -56,13 +57,6 @@ class LakeRunResults implements RunResults {
     return base.resolve("table=" + table)
         .resolve("_manifests")
         .resolve("batch=" + run.value() + ".json");
-  }
-
-  private static boolean isFromAnEarlierAttempt(JsonNode manifest, JobRun run) {
-    String started = manifest.path("timings").path("startedAt").asText("");
-    return run.timings().started() != null
-        && !started.isEmpty()
-        && Instant.parse(started).isBefore(run.timings().started().minusSeconds(60));
   }
 
   static Manifest toManifest(JsonNode m) {

@@ -72,6 +72,7 @@ final class ExtractionArgs {
             .add("watermark-column", spec.watermarkColumn())
             .add("watermark-kind", lower(spec.watermarkKind()))
             .add("run-id", run.id().value())
+            .add("attempt", run.attempt())
             .add("window-low", window.low().isEmpty() ? first(spec.watermarkKind()) : window.low())
             .add("window-high", window.high())
             .add("output", lake)

@@ -7,11 +7,11 @@ import io.lakeops.domain.ClusterId;
 import io.lakeops.domain.ClusterState;
 import io.lakeops.domain.Pool;
 import io.lakeops.domain.PoolName;
+import io.lakeops.ports.AlreadyExistsException;
 import io.lakeops.ports.ClusterProvider;
 import io.lakeops.ports.ClusterStore;
 import io.lakeops.ports.Page;
 import io.lakeops.ports.PageRequest;
-import io.lakeops.ports.ProvidedCluster;
 import io.lakeops.ports.VersionConflictException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -19,12 +19,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Launches clusters and follows them through their provider: every state change is a conditional
- * write, recorded in the audit trail. Relaunch and rotation build on this (a later issue).
+ * Launches, changes and terminates clusters: every state change is a conditional write on the
+ * cluster's version, recorded in the audit trail. The reconciler, the rotation and the operators'
+ * actions all go through here.
  */
 public final class ClusterLifecycle {
   /** Changes the control plane makes on its own. */
@@ -51,16 +51,32 @@ public final class ClusterLifecycle {
 
   /** Asks the provider for a new cluster of {@code pool}; a refusal leaves it FAILED, recorded. */
   public Cluster launch(Pool pool, Attribution by) {
-    Cluster requested =
-        store.createCluster(Cluster.requested(newId(pool.name()), pool.name(), clock.instant()));
-    record("cluster.request", null, requested, by);
+    return launch(pool, newId(pool.name()), by);
+  }
+
+  /**
+   * Launches cluster {@code id} of {@code pool}, or carries on with its launch when it was recorded
+   * REQUESTED but not launched (the console stopped in between). Launching a cluster that is
+   * already launched returns it unchanged; the provider launches an id at most once.
+   */
+  public Cluster launch(Pool pool, ClusterId id, Attribution by) {
+    Cluster requested;
+    try {
+      requested = store.createCluster(Cluster.requested(id, pool.name(), clock.instant()));
+      record("cluster.request", null, requested, by);
+    } catch (AlreadyExistsException again) {
+      requested = store.findCluster(id).orElseThrow(() -> again);
+      if (requested.state() != ClusterState.REQUESTED) {
+        return requested;
+      }
+    }
     Cluster next;
     try {
       next = requested.launched(provider.launch(requested.id(), pool), clock.instant());
     } catch (RuntimeException refused) {
       next =
           requested.moveTo(
-              ClusterState.FAILED, "launch refused: " + refused.getMessage(), clock.instant());
+              ClusterState.FAILED, "launch refused: " + describe(refused), clock.instant());
     }
     Cluster stored = store.updateCluster(next);
     record(
@@ -71,59 +87,46 @@ public final class ClusterLifecycle {
     return stored;
   }
 
-  /** Brings every live cluster's record in line with what its provider reports; returns changes. */
-  public int refresh() {
-    List<Cluster> live = liveClusters();
-    Map<String, ProvidedCluster> seen =
-        provider.describe(
-            live.stream().map(Cluster::providerId).filter(java.util.Objects::nonNull).toList());
-    int changed = 0;
-    for (Cluster cluster : live) {
-      ProvidedCluster report = seen.get(cluster.providerId());
-      if (cluster.providerId() != null && report != null && observe(cluster, report)) {
-        changed++;
-      }
-    }
-    return changed;
-  }
-
-  /** Launches clusters until each pool has at least the wanted number alive. */
-  public List<Cluster> ensure(Map<Pool, Integer> wanted, Attribution by) {
-    List<Cluster> live = liveClusters();
-    List<Cluster> launched = new ArrayList<>();
-    wanted.forEach(
-        (pool, count) -> {
-          long have = live.stream().filter(c -> c.pool().equals(pool.name())).count();
-          for (long i = have; i < count; i++) {
-            launched.add(launch(pool, by));
-          }
-        });
-    return launched;
-  }
-
-  private boolean observe(Cluster cluster, ProvidedCluster seen) {
-    Optional<ClusterState> next = ProviderStates.next(cluster.state(), seen.state());
-    boolean newEndpoint = seen.endpoint() != null && !seen.endpoint().equals(cluster.endpoint());
-    if (next.isEmpty() && !newEndpoint) {
-      return false;
-    }
-    ClusterState target = next.orElse(cluster.state());
-    Cluster changed =
-        cluster.observed(target, seen.endpoint(), seen.marketMix(), seen.reason(), clock.instant());
+  /**
+   * Writes {@code after} over {@code before} and records it as {@code action}; empty when someone
+   * else changed the cluster first (the next pass reads the new version and decides again).
+   */
+  public Optional<Cluster> change(Cluster before, Cluster after, String action, Attribution by) {
     try {
-      Cluster stored = store.updateCluster(changed);
-      record(
-          "cluster." + target.name().toLowerCase(),
-          cluster,
-          stored,
-          new Attribution(SYSTEM, "reported by the provider: " + seen.reason()));
-      return true;
+      Cluster stored = store.updateCluster(after);
+      record(action, before, stored, by);
+      return Optional.of(stored);
     } catch (VersionConflictException someoneElseDidIt) {
-      return false; // another replica recorded it first; the next pass sees the new version
+      return Optional.empty();
     }
   }
 
-  private List<Cluster> liveClusters() {
+  /** Moves {@code cluster} to TERMINATING and asks its provider to end it. */
+  public Optional<Cluster> terminate(Cluster cluster, String reason, Attribution by) {
+    Optional<Cluster> terminating =
+        change(
+            cluster,
+            cluster.moveTo(ClusterState.TERMINATING, reason, clock.instant()),
+            "cluster.terminating",
+            by);
+    terminating.ifPresent(this::endAtProvider);
+    return terminating;
+  }
+
+  /** Records {@code cluster} FAILED for {@code reason} and makes sure its provider ends it. */
+  public Optional<Cluster> fail(Cluster cluster, String reason, Attribution by) {
+    Optional<Cluster> failed =
+        change(
+            cluster,
+            cluster.moveTo(ClusterState.FAILED, reason, clock.instant()),
+            "cluster.failed",
+            by);
+    failed.ifPresent(this::endAtProvider);
+    return failed;
+  }
+
+  /** Clusters that are not terminated or failed, across pools. */
+  public List<Cluster> liveClusters() {
     List<Cluster> all = new ArrayList<>();
     PageRequest request = PageRequest.first(PAGE);
     while (true) {
@@ -136,11 +139,8 @@ public final class ClusterLifecycle {
     }
   }
 
-  private void record(String action, Cluster before, Cluster after, Attribution by) {
-    audit.cluster(action, before, after, by);
-  }
-
-  private ClusterId newId(PoolName pool) {
+  /** A new cluster id: the pool, the time and a random part, readable in logs and tags. */
+  public ClusterId newId(PoolName pool) {
     StringBuilder suffix = new StringBuilder();
     for (int i = 0; i < 4; i++) {
       suffix.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
@@ -148,5 +148,19 @@ public final class ClusterLifecycle {
     String stamp = STAMP.format(clock.instant()).toLowerCase();
     String prefix = pool.value().length() > 40 ? pool.value().substring(0, 40) : pool.value();
     return new ClusterId(prefix + "-" + stamp + "-" + suffix);
+  }
+
+  private void endAtProvider(Cluster cluster) {
+    if (cluster.providerId() != null) {
+      provider.terminate(cluster.providerId()); // a no-op where it is already gone
+    }
+  }
+
+  private void record(String action, Cluster before, Cluster after, Attribution by) {
+    audit.cluster(action, before, after, by);
+  }
+
+  static String describe(RuntimeException e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

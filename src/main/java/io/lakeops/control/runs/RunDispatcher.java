@@ -1,10 +1,13 @@
 package io.lakeops.control.runs;
 
 import io.lakeops.domain.Cluster;
+import io.lakeops.domain.ClusterId;
 import io.lakeops.domain.ClusterState;
 import io.lakeops.domain.FailureKind;
 import io.lakeops.domain.Job;
 import io.lakeops.domain.JobRun;
+import io.lakeops.domain.Pool;
+import io.lakeops.domain.PoolName;
 import io.lakeops.domain.RunState;
 import io.lakeops.domain.WatermarkKind;
 import io.lakeops.ports.ClusterStore;
@@ -22,17 +25,21 @@ import io.lakeops.ports.SubmissionRejectedException;
 import io.lakeops.ports.SubmitterUnavailableException;
 import io.lakeops.ports.VersionConflictException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Sends scheduled runs whose backoff has passed to a READY cluster of their job's pool. The
  * submission is named {@code <runId>-a<attempt>} and looked up by that name first, so a console
  * that crashed between submitting and recording re-attaches instead of submitting twice. With no
- * READY cluster, or while its job is paused, the run simply stays SCHEDULED. An id window's open
- * high end is fixed at its first submission to the source's largest id then (one above it), so that
- * every attempt reads the same rows; while the source has nothing beyond the window's low, the run
- * waits, as the job cannot read an empty window.
+ * READY cluster with room (each takes at most its pool's runs per cluster), or while its job is
+ * paused, the run simply stays SCHEDULED. An id window's open high end is fixed at its first
+ * submission to the source's largest id then (one above it), so that every attempt reads the same
+ * rows; while the source has nothing beyond the window's low, the run waits, as the job cannot read
+ * an empty window.
  */
 public final class RunDispatcher {
   private static final int PAGE = 100;
@@ -46,8 +53,10 @@ public final class RunDispatcher {
   private final SourceWatermarks watermarks;
   private final RetryRules rules;
   private final RunJournal journal;
+  private final Map<PoolName, Integer> runsPerCluster;
 
   public RunDispatcher(
+      List<Pool> pools,
       JobStore jobs,
       RunStore runs,
       ClusterStore clusters,
@@ -64,10 +73,13 @@ public final class RunDispatcher {
     this.watermarks = watermarks;
     this.rules = rules;
     this.journal = journal;
+    this.runsPerCluster =
+        pools.stream().collect(Collectors.toMap(Pool::name, Pool::concurrentRuns));
   }
 
   /** Dispatches what can go now; returns how many runs were submitted or re-attached. */
   public int dispatch(Instant now) {
+    Map<ClusterId, Integer> occupancy = new HashMap<>(); // runs on each cluster, read once a pass
     int submitted = 0;
     Optional<String> cursor = Optional.empty();
     do {
@@ -75,7 +87,7 @@ public final class RunDispatcher {
           runs.findRuns(RunQuery.byState(RunState.SCHEDULED), new PageRequest(PAGE, cursor));
       for (JobRun run : page.items()) {
         try {
-          submitted += dispatchOne(run, now) ? 1 : 0;
+          submitted += dispatchOne(run, now, occupancy) ? 1 : 0;
         } catch (VersionConflictException | NotFoundException raced) {
           // Another replica or an operator changed the run: its next read decides again.
         }
@@ -85,7 +97,7 @@ public final class RunDispatcher {
     return submitted;
   }
 
-  private boolean dispatchOne(JobRun listed, Instant now) {
+  private boolean dispatchOne(JobRun listed, Instant now, Map<ClusterId, Integer> occupancy) {
     JobRun run = runs.findRun(listed.id()).orElse(null); // indexes lag; decide on a key read
     Job job = run == null ? null : jobs.findJob(run.jobId()).orElse(null);
     if (job == null || job.paused() || run.state() != RunState.SCHEDULED) {
@@ -94,7 +106,7 @@ public final class RunDispatcher {
     if (now.isBefore(rules.notBefore(run, job.retry()))) {
       return false;
     }
-    Optional<Cluster> cluster = readyCluster(job, run);
+    Optional<Cluster> cluster = readyCluster(job, run, occupancy);
     if (cluster.isEmpty()) {
       return false;
     }
@@ -115,7 +127,9 @@ public final class RunDispatcher {
               + submission.id()
               + " on cluster "
               + cluster.get().id();
-      return recordSubmitted(fixed, cluster.get(), submission, why, now);
+      boolean recorded = recordSubmitted(fixed, cluster.get(), submission, why, now);
+      occupancy.merge(cluster.get().id(), 1, Integer::sum);
+      return recorded;
     } catch (SubmitterUnavailableException | SourceUnavailableException e) {
       endAttempt(job, attempt, FailureKind.INFRASTRUCTURE, e, now);
     } catch (SubmissionRejectedException e) {
@@ -191,16 +205,22 @@ public final class RunDispatcher {
   }
 
   /**
-   * A READY cluster of the job's pool, spread by run id so replicas and runs do not all pile on
-   * one.
+   * A READY cluster of the job's pool with room for one more run (the pool's runs per cluster),
+   * spread by run id so replicas and runs do not all pile on one.
    */
-  private Optional<Cluster> readyCluster(Job job, JobRun run) {
+  private Optional<Cluster> readyCluster(Job job, JobRun run, Map<ClusterId, Integer> occupancy) {
+    int room = runsPerCluster.getOrDefault(job.pool(), Integer.MAX_VALUE);
     List<Cluster> ready =
         clusters.findClusters(job.pool(), PageRequest.first(CLUSTERS_READ)).items().stream()
             .filter(c -> c.state() == ClusterState.READY && c.endpoint() != null)
+            .filter(c -> occupancy.computeIfAbsent(c.id(), this::occupying) < room)
             .toList();
     return ready.isEmpty()
         ? Optional.empty()
         : Optional.of(ready.get(Math.floorMod(run.id().value().hashCode(), ready.size())));
+  }
+
+  private int occupying(ClusterId cluster) {
+    return runs.findRunsOccupying(cluster, PageRequest.first(PAGE)).items().size();
   }
 }

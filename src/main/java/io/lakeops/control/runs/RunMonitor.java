@@ -1,6 +1,7 @@
 package io.lakeops.control.runs;
 
 import io.lakeops.domain.Cluster;
+import io.lakeops.domain.ClusterState;
 import io.lakeops.domain.FailureKind;
 import io.lakeops.domain.Job;
 import io.lakeops.domain.JobKind;
@@ -25,8 +26,10 @@ import java.util.Optional;
 /**
  * Follows submitted and running runs: one status poll each, mapped to the run's next state. A
  * submission the endpoint no longer knows (Livy forgot it) is resolved from the run's manifest
- * before it is called succeeded or lost. Ended extraction attempts go through the retry rules in
- * the same write; streaming runs are left ended for the streaming keeper to restart.
+ * before it is called succeeded or lost. A run whose cluster failed or is being terminated is
+ * failed over: resolved from its own attempt's manifest, or lost and given a new attempt. Ended
+ * extraction attempts go through the retry rules in the same write; streaming runs are left ended
+ * for the streaming keeper to restart (from their checkpoint).
  */
 public final class RunMonitor {
   private static final int PAGE = 100;
@@ -79,10 +82,15 @@ public final class RunMonitor {
   }
 
   private boolean follow(JobRun run, Instant now) {
-    Optional<Cluster> cluster =
-        run.cluster() == null ? Optional.empty() : clusters.findCluster(run.cluster());
-    if (cluster.isEmpty() || cluster.get().endpoint() == null || run.submissionId() == null) {
-      return false; // nowhere to ask; the failover moves runs of a cluster that is gone
+    if (run.cluster() == null) {
+      return false; // written without a cluster (by hand, from outside): nothing to follow
+    }
+    Optional<Cluster> cluster = clusters.findCluster(run.cluster());
+    if (cluster.isEmpty() || isGone(cluster.get().state())) {
+      return failOver(run, cluster, now);
+    }
+    if (cluster.get().endpoint() == null || run.submissionId() == null) {
+      return false; // nowhere to ask yet
     }
     SubmissionStatus status = submitter.status(cluster.get().endpoint(), run.submissionId());
     JobRun next =
@@ -103,7 +111,12 @@ public final class RunMonitor {
     if (next == run) {
       return false;
     }
-    String why = "batch " + run.submissionId() + " " + status.state().name().toLowerCase();
+    return record(
+        run, next, "batch " + run.submissionId() + " " + status.state().name().toLowerCase());
+  }
+
+  /** Writes the run's next state, with the retry rules' decision on an ended extraction attempt. */
+  private boolean record(JobRun run, JobRun next, String why) {
     if (!next.state().isFinished()) {
       journal.update(run, next, why);
       return true;
@@ -133,6 +146,43 @@ public final class RunMonitor {
             + next.failures().message()
             + decision.map(d -> "; " + d.explained()).orElse(""));
     return true;
+  }
+
+  /**
+   * The attempt of a run whose cluster died or is being terminated: its own manifest decides it if
+   * the job finished after all; otherwise it is lost, and the retry rules give it a new attempt,
+   * which the dispatcher sends to a READY cluster of the pool. Fenced by attempt, an earlier
+   * attempt's manifest never counts.
+   */
+  private boolean failOver(JobRun run, Optional<Cluster> cluster, Instant now) {
+    String where =
+        cluster
+            .map(
+                c ->
+                    "cluster "
+                        + c.id()
+                        + " "
+                        + c.state().name().toLowerCase()
+                        + ": "
+                        + c.stateReason())
+            .orElse("its cluster " + run.cluster() + " is unknown");
+    JobRun next =
+        results
+            .find(run)
+            .map(
+                m ->
+                    m.succeeded()
+                        ? run.succeeded(m.result(), now)
+                        : run.failed(RunState.FAILED, FailureKind.JOB, m.message(), now))
+            .orElseGet(() -> run.failed(RunState.LOST, FailureKind.CLUSTER_LOST, where, now));
+    return record(run, next, where + "; batch " + run.submissionId());
+  }
+
+  /** A cluster that will not run the attempt to its end: failed, or on its way out by request. */
+  private static boolean isGone(ClusterState state) {
+    return state == ClusterState.FAILED
+        || state == ClusterState.TERMINATED
+        || state == ClusterState.TERMINATING;
   }
 
   /**

@@ -1,16 +1,22 @@
 package io.lakeops.control.scheduling;
 
 import io.lakeops.control.audit.AuditTrail;
+import io.lakeops.control.clusters.ClusterLifecycle;
+import io.lakeops.control.clusters.PoolReconciler;
+import io.lakeops.control.clusters.PoolRotation;
 import io.lakeops.control.runs.RetryRules;
 import io.lakeops.control.runs.RunDispatcher;
 import io.lakeops.control.runs.RunJournal;
 import io.lakeops.control.runs.RunMonitor;
 import io.lakeops.control.runs.SubmitRequests;
+import io.lakeops.domain.Pool;
+import io.lakeops.ports.ClusterProvider;
 import io.lakeops.ports.RunResults;
 import io.lakeops.ports.ScheduleStore;
 import io.lakeops.ports.SourceWatermarks;
 import io.lakeops.ports.SparkSubmitter;
 import io.lakeops.ports.StateStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,9 +25,11 @@ import java.util.function.IntSupplier;
 
 /**
  * One pass of the leader's work, in the order that lets a run go furthest in one pass: repair the
- * due index, turn due windows into runs, follow submitted runs (a failed attempt may go back to
- * SCHEDULED), then dispatch what is scheduled. A replica that does not hold the leader lease does
- * nothing. Each step fails on its own: a broken step is reported and the others still run.
+ * due index, keep the pools' clusters (record deaths, launch replacements), turn due windows into
+ * runs, follow submitted runs (a failed attempt, or one whose cluster died, may go back to
+ * SCHEDULED), move rotations on, then dispatch what is scheduled. A replica that does not hold the
+ * leader lease does nothing. Each step fails on its own: a broken step is reported and the others
+ * still run.
  *
  * <p>When this replica becomes leader it first reconciles every job's due entry ({@link
  * ScheduleRepair#sweepAll}), which catches anything a previous leader left half done; while it
@@ -30,6 +38,8 @@ import java.util.function.IntSupplier;
  */
 public final class ControlLoop implements AutoCloseable {
   private final LeaderLease lease;
+  private final PoolReconciler reconciler;
+  private final PoolRotation rotation;
   private final ScheduleRepair repair;
   private final ExtractionScheduler scheduler;
   private final RunMonitor monitor;
@@ -42,6 +52,8 @@ public final class ControlLoop implements AutoCloseable {
 
   public ControlLoop(
       LeaderLease lease,
+      PoolReconciler reconciler,
+      PoolRotation rotation,
       ScheduleRepair repair,
       ExtractionScheduler scheduler,
       RunMonitor monitor,
@@ -49,6 +61,8 @@ public final class ControlLoop implements AutoCloseable {
       Duration repairEvery,
       Duration repairOverlap) {
     this.lease = lease;
+    this.reconciler = reconciler;
+    this.rotation = rotation;
     this.repair = repair;
     this.scheduler = scheduler;
     this.monitor = monitor;
@@ -58,8 +72,8 @@ public final class ControlLoop implements AutoCloseable {
   }
 
   /**
-   * The leader pass a console builds over its stores and cluster endpoints: {@code holder} names
-   * this replica in the lease.
+   * The leader pass a console builds over its stores, clusters and cluster endpoints: {@code
+   * timing.holder()} names this replica in the lease.
    */
   public static ControlLoop over(
       StateStore store,
@@ -70,19 +84,41 @@ public final class ControlLoop implements AutoCloseable {
       RunResults results,
       SourceWatermarks watermarks,
       SchedulerSettings settings,
+      Clusters clusters,
       Timing timing) {
     RetryRules rules = new RetryRules();
     RunJournal journal = new RunJournal(store, audit);
     StreamingKeeper keeper = new StreamingKeeper(schedule, store, audit, settings);
+    ClusterLifecycle lifecycle =
+        new ClusterLifecycle(store, clusters.provider(), audit, clusters.clock());
     return new ControlLoop(
         new LeaderLease(store, timing.holder(), timing.leaseTtl()),
+        new PoolReconciler(
+            clusters.pools(), store, clusters.provider(), submitter, lifecycle, clusters.judged()),
+        new PoolRotation(
+            clusters.pools(),
+            store,
+            store,
+            store,
+            submitter,
+            lifecycle,
+            clusters.judged().backoff()),
         new ScheduleRepair(store, store, new ScheduleEntries(schedule, store)),
         new ExtractionScheduler(schedule, store, store, keeper, audit, settings),
         new RunMonitor(store, store, store, submitter, results, rules, journal),
-        new RunDispatcher(store, store, store, submitter, requests, watermarks, rules, journal),
+        new RunDispatcher(
+            clusters.pools(), store, store, store, submitter, requests, watermarks, rules, journal),
         timing.repairEvery(),
         timing.repairOverlap());
   }
+
+  /**
+   * The clusters the pass keeps: where they come from, the pools, and how they are judged.
+   *
+   * @param clock the time of cluster records' requests and changes
+   */
+  public record Clusters(
+      ClusterProvider provider, List<Pool> pools, PoolReconciler.Settings judged, Clock clock) {}
 
   /**
    * Who leads and how the due index is mended.
@@ -102,7 +138,8 @@ public final class ControlLoop implements AutoCloseable {
       return PassReport.FOLLOWER;
     }
     List<StepFailure> failures = new ArrayList<>();
-    int repaired = repairIndex(now, failures);
+    int repaired = repairIndex(now, failures); // first: it reads its own failures so far
+    int clustersChanged = step("clusters", () -> reconciler.reconcile(now), failures);
     TickReport tick = null;
     try {
       tick = scheduler.tick(now);
@@ -110,8 +147,16 @@ public final class ControlLoop implements AutoCloseable {
       failures.add(new StepFailure("tick", e));
     }
     int changed = step("monitor", () -> monitor.poll(now), failures);
+    int rotated = step("rotation", () -> rotation.rotate(now), failures);
     int dispatched = step("dispatch", () -> dispatcher.dispatch(now), failures);
-    return new PassReport(true, repaired, tick, changed, dispatched, List.copyOf(failures));
+    return new PassReport(
+        true,
+        clustersChanged + rotated,
+        repaired,
+        tick,
+        changed,
+        dispatched,
+        List.copyOf(failures));
   }
 
   /** Steps down: gives the lease up so another replica leads at once. */
@@ -163,6 +208,7 @@ public final class ControlLoop implements AutoCloseable {
    * What a pass did.
    *
    * @param leader whether this replica held the lease (a follower does nothing else)
+   * @param clusterSteps clusters launched, changed, failed or moved on in a rotation
    * @param reconciled due entries reconciled by the sweep or the change-feed repair
    * @param tick the tick's report; null when the tick failed
    * @param runsChanged runs the monitor moved on
@@ -171,11 +217,12 @@ public final class ControlLoop implements AutoCloseable {
    */
   public record PassReport(
       boolean leader,
+      int clusterSteps,
       int reconciled,
       TickReport tick,
       int runsChanged,
       int runsDispatched,
       List<StepFailure> failures) {
-    static final PassReport FOLLOWER = new PassReport(false, 0, null, 0, 0, List.of());
+    static final PassReport FOLLOWER = new PassReport(false, 0, 0, null, 0, 0, List.of());
   }
 }

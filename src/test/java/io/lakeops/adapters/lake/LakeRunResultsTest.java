@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lakeops.adapters.embedded.EmbeddedStateStore;
 import io.lakeops.config.LakeConfig;
 import io.lakeops.domain.ClusterId;
+import io.lakeops.domain.FailureKind;
 import io.lakeops.domain.JobRun;
 import io.lakeops.domain.RunState;
 import io.lakeops.ports.RunResults;
@@ -44,7 +45,7 @@ class LakeRunResultsTest {
   @Test
   void aSucceededManifestGivesTheRunsFigures() throws IOException {
     JobRun run = running();
-    write(run, "SUCCEEDED", null, "2026-11-26T12:06:30Z");
+    write(run, run.attempt(), "SUCCEEDED", null);
 
     RunResults.Manifest manifest = results.find(run).orElseThrow();
 
@@ -59,7 +60,7 @@ class LakeRunResultsTest {
   @Test
   void aFailedManifestCarriesTheJobsReason() throws IOException {
     JobRun run = running();
-    write(run, "FAILED", "schema change: dropped columns [amount]", "2026-11-26T12:06:30Z");
+    write(run, run.attempt(), "FAILED", "schema change: dropped columns [amount]");
 
     RunResults.Manifest manifest = results.find(run).orElseThrow();
 
@@ -68,11 +69,33 @@ class LakeRunResultsTest {
   }
 
   @Test
-  void noManifestOrOneFromAnEarlierAttemptIsNone() throws IOException {
-    JobRun run = running();
-    assertThat(results.find(run)).isEmpty();
+  void noManifestIsNone() {
+    assertThat(results.find(running())).isEmpty();
+  }
 
-    write(run, "FAILED", "earlier attempt", "2026-11-26T11:00:00Z");
+  @Test
+  void aLateManifestOfAnEarlierAttemptNeverDecidesTheCurrentOne() throws IOException {
+    JobRun first = running();
+    JobRun lost =
+        store.updateRun(
+            first.failed(RunState.LOST, FailureKind.CLUSTER_LOST, "cluster died", clock.instant()));
+    JobRun second = store.updateRun(lost.moveTo(RunState.SCHEDULED, clock.instant()));
+    second = store.updateRun(second.submitted(new ClusterId("small-2"), "7", clock.instant()));
+    assertThat(second.attempt()).isEqualTo(2);
+
+    // Attempt 1 finished after all on the dead cluster and wrote its manifest late.
+    write(first, 1, "SUCCEEDED", null);
+    assertThat(results.find(second)).as("attempt 1's manifest read for attempt 2").isEmpty();
+
+    write(second, 2, "SUCCEEDED", null);
+    assertThat(results.find(second)).isPresent();
+  }
+
+  @Test
+  void aManifestThatNamesNoAttemptIsNotTaken() throws IOException {
+    JobRun run = running();
+    write(run, 0, "SUCCEEDED", null); // 0: the field left out, as jobs before fencing wrote it
+
     assertThat(results.find(run)).isEmpty();
   }
 
@@ -83,24 +106,23 @@ class LakeRunResultsTest {
     return store.updateRun(run.moveTo(RunState.RUNNING, clock.instant()));
   }
 
-  private void write(JobRun run, String status, String failure, String startedAt)
-      throws IOException {
+  private void write(JobRun run, int attempt, String status, String failure) throws IOException {
     Path dir = lake.resolve("table=orders").resolve("_manifests");
     Files.createDirectories(dir);
     String json =
         """
-        {"runId": "%s", "table": "orders", "status": "%s", "failure": %s,
+        {"runId": "%s", %s"table": "orders", "status": "%s", "failure": %s,
          "rowsRead": 151, "rowsWritten": 151,
          "watermarkSeen": {"min": "2026-11-26 12:00:01", "max": "2026-11-26 12:04:59"},
-         "timings": {"startedAt": "%s"},
+         "timings": {"startedAt": "2026-11-26T12:06:30Z"},
          "dataQuality": {"passed": true, "checks": [{"name": "key_not_null", "severity": "FAIL", "passed": true}]},
          "schemaChange": {"changed": true, "breaking": false, "added": ["note"], "description": "added columns [note]"}}
         """
             .formatted(
                 run.id().value(),
+                attempt == 0 ? "" : "\"attempt\": " + attempt + ", ",
                 status,
-                failure == null ? "null" : "\"" + failure + "\"",
-                startedAt);
+                failure == null ? "null" : "\"" + failure + "\"");
     Files.writeString(dir.resolve("batch=" + run.id().value() + ".json"), json);
   }
 }

@@ -58,6 +58,7 @@ class SparkJobRequestsTest {
             "--watermark-column", "updated_at",
             "--watermark-kind", "timestamp",
             "--run-id", "orders-extract~20261126t120000z",
+            "--attempt", "1",
             "--window-low", "1000-01-01T00:00:00Z",
             "--window-high", "2026-11-26T12:00:00Z",
             "--output", lake.toString(),

@@ -12,6 +12,7 @@ import io.lakeops.ports.AuditEntry;
 import io.lakeops.ports.SourceUnavailableException;
 import io.lakeops.ports.SubmissionRejectedException;
 import io.lakeops.ports.SubmissionState;
+import io.lakeops.testdata.TestRuns;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +85,7 @@ class RunDispatcherTest {
         };
     RunDispatcher racing =
         new RunDispatcher(
+            f.pools,
             f.stores.state(),
             f.stores.state(),
             f.stores.state(),
@@ -217,6 +219,7 @@ class RunDispatcherTest {
     JobRun run = f.scheduledRun();
     RunDispatcher refusing =
         new RunDispatcher(
+            f.pools,
             f.stores.state(),
             f.stores.state(),
             f.stores.state(),
@@ -251,5 +254,22 @@ class RunDispatcherTest {
     assertThat(f.requested)
         .singleElement()
         .satisfies(r -> assertThat(r.args()).containsExactly(low, high));
+  }
+
+  @Test
+  void aClusterTakesNoMoreRunsThanItsPoolAllowsAndTheRestWait() {
+    f.readyCluster("small-1"); // the fixture's pool takes 2 runs per cluster
+    for (String at :
+        new String[] {"2026-11-26T12:00:00Z", "2026-11-26T12:05:00Z", "2026-11-26T12:10:00Z"}) {
+      f.stores.state().createRunIfAbsent(TestRuns.aRun().at(at).build());
+    }
+    f.clock.set(java.time.Instant.parse("2026-11-26T12:10:05Z"));
+
+    assertThat(f.dispatcher().dispatch(f.clock.instant())).isEqualTo(2);
+    assertThat(f.dispatcher().dispatch(f.clock.instant())).as("still full").isZero();
+
+    f.readyCluster("small-2");
+    assertThat(f.dispatcher().dispatch(f.clock.instant())).isEqualTo(1);
+    assertThat(f.livy.submittedNames()).hasSize(3);
   }
 }

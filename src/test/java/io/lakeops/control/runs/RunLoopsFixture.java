@@ -7,6 +7,7 @@ import io.lakeops.domain.ClusterState;
 import io.lakeops.domain.Job;
 import io.lakeops.domain.JobRun;
 import io.lakeops.domain.MarketMix;
+import io.lakeops.domain.Pool;
 import io.lakeops.domain.PoolName;
 import io.lakeops.json.DomainJson;
 import io.lakeops.ports.PageRequest;
@@ -17,6 +18,7 @@ import io.lakeops.testdata.FakeSparkSubmitter;
 import io.lakeops.testdata.InMemoryAuditLog;
 import io.lakeops.testdata.MutableClock;
 import io.lakeops.testdata.TestJobs;
+import io.lakeops.testdata.TestPools;
 import io.lakeops.testdata.TestRuns;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +35,7 @@ final class RunLoopsFixture {
   final EmbeddedStores stores = EmbeddedStores.fresh(clock);
   final FakeSparkSubmitter livy = new FakeSparkSubmitter();
   final RetryRules rules = new RetryRules();
+  final List<Pool> pools = List.of(TestPools.aPool().concurrentRuns(2).build());
   final InMemoryAuditLog audit = new InMemoryAuditLog();
   final RunJournal journal =
       new RunJournal(stores.state(), new AuditTrail(audit, DomainJson::write));
@@ -82,6 +85,7 @@ final class RunLoopsFixture {
                 at,
                 at,
                 null,
+                null,
                 0,
                 null));
   }
@@ -113,6 +117,14 @@ final class RunLoopsFixture {
 
   RunDispatcher dispatcher() {
     return new RunDispatcher(
-        stores.state(), stores.state(), stores.state(), livy, requests, watermarks, rules, journal);
+        pools,
+        stores.state(),
+        stores.state(),
+        stores.state(),
+        livy,
+        requests,
+        watermarks,
+        rules,
+        journal);
   }
 }

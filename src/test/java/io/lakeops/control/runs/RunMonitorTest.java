@@ -96,4 +96,55 @@ class RunMonitorTest {
     assertThat(retry.failures().kind()).isEqualTo(FailureKind.INFRASTRUCTURE);
     assertThat(retry.failures().infrastructure()).isEqualTo(1);
   }
+
+  @Test
+  void aRunOnAFailedClusterIsLostAndRescheduledAtOnceAgainstTheInfrastructureBudget() {
+    f.livy.set("b1", SubmissionState.RUNNING);
+    monitor.poll(f.clock.instant());
+    failCluster("small-1", "Livy exited with code 137");
+    f.livy.unreachable(true); // its endpoint is gone with it
+
+    assertThat(monitor.poll(f.clock.instant())).isEqualTo(1);
+
+    JobRun moved = f.reload(run);
+    assertThat(moved.state()).isEqualTo(RunState.SCHEDULED);
+    assertThat(moved.attempt()).isEqualTo(2);
+    assertThat(moved.cluster()).as("free for any READY cluster").isNull();
+    assertThat(moved.failures().kind()).isEqualTo(FailureKind.CLUSTER_LOST);
+    assertThat(moved.failures().infrastructure()).isEqualTo(1);
+    assertThat(moved.failures().job()).isZero();
+    assertThat(f.rules.notBefore(moved, io.lakeops.domain.RetryPolicy.DEFAULT))
+        .as("no backoff: another cluster takes it now")
+        .isEqualTo(moved.updatedAt());
+    AuditEntry recorded = f.audit.entries().get(f.audit.entries().size() - 1);
+    assertThat(recorded.action()).isEqualTo("run.retry");
+    assertThat(recorded.reason()).contains("cluster small-1 failed: Livy exited with code 137");
+
+    f.readyCluster("small-2");
+    f.livy.unreachable(false);
+    f.dispatcher().dispatch(f.clock.instant());
+    assertThat(f.reload(run).cluster().value()).isEqualTo("small-2");
+    assertThat(f.livy.submittedNames()).endsWith(run.id().value() + "-a2");
+  }
+
+  @Test
+  void aRunWhoseJobFinishedOnTheDyingClusterIsResolvedFromItsOwnManifestNotMoved() {
+    failCluster("small-1", "killed");
+    manifests.put(run.id().value(), new RunResults.Manifest(true, null, FIGURES));
+
+    monitor.poll(f.clock.instant());
+
+    JobRun done = f.reload(run);
+    assertThat(done.state()).isEqualTo(RunState.SUCCEEDED);
+    assertThat(done.attempt()).isEqualTo(1);
+    assertThat(done.result()).isEqualTo(FIGURES);
+  }
+
+  private void failCluster(String id, String why) {
+    var cluster = f.stores.state().findCluster(new io.lakeops.domain.ClusterId(id)).orElseThrow();
+    f.stores
+        .state()
+        .updateCluster(
+            cluster.moveTo(io.lakeops.domain.ClusterState.FAILED, why, f.clock.instant()));
+  }
 }

@@ -4,8 +4,12 @@ import static io.lakeops.testdata.TestJobs.anExtractionJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lakeops.control.audit.AuditTrail;
+import io.lakeops.control.clusters.LaunchBackoff;
+import io.lakeops.control.clusters.PoolReconciler;
 import io.lakeops.control.runs.SubmitRequests;
 import io.lakeops.control.scheduling.ControlLoop.PassReport;
+import io.lakeops.domain.Cluster;
+import io.lakeops.domain.ClusterState;
 import io.lakeops.domain.JobId;
 import io.lakeops.domain.JobRun;
 import io.lakeops.domain.RunId;
@@ -20,7 +24,9 @@ import io.lakeops.testdata.EmbeddedStores;
 import io.lakeops.testdata.FakeSparkSubmitter;
 import io.lakeops.testdata.InMemoryAuditLog;
 import io.lakeops.testdata.MutableClock;
+import io.lakeops.testdata.ScriptedClusterProvider;
 import io.lakeops.testdata.TestClusters;
+import io.lakeops.testdata.TestPools;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -41,6 +47,7 @@ class ControlLoopTest {
   private final MutableClock clock = MutableClock.at("2026-11-26T12:01:30Z");
   private final EmbeddedStores stores = EmbeddedStores.fresh(clock);
   private final FakeSparkSubmitter livy = new FakeSparkSubmitter();
+  private final ScriptedClusterProvider provider = new ScriptedClusterProvider();
   private final AuditTrail audit = new AuditTrail(new InMemoryAuditLog(), DomainJson::write);
   private final SubmitRequests requests =
       (job, run, name) -> new SubmitRequest(name, "/jobs.jar", "Main", List.of(), Map.of());
@@ -62,6 +69,14 @@ class ControlLoopTest {
           throw new AssertionError("only id windows ask the source");
         },
         SETTINGS,
+        new ControlLoop.Clusters(
+            provider,
+            List.of(TestPools.aPool().desired(0).build()),
+            new PoolReconciler.Settings(
+                3,
+                Duration.ofMinutes(30),
+                new LaunchBackoff(Duration.ofSeconds(30), Duration.ofMinutes(10), 3)),
+            clock),
         new ControlLoop.Timing(
             name, Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(1)));
   }
@@ -162,7 +177,9 @@ class ControlLoopTest {
   }
 
   private void readyCluster() {
-    stores.state().createCluster(TestClusters.aCluster().ready("http://127.0.0.1:8998"));
+    Cluster ready =
+        stores.state().createCluster(TestClusters.aCluster().ready("http://127.0.0.1:8998"));
+    provider.report(ready, ClusterState.READY, ready.endpoint());
   }
 
   /** A due index whose reads fail, as when its table is throttled; writes pass through. */

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
  * Everything one extraction run needs, parsed from the job's arguments. The password is only a
  * reference ({@code env:NAME} or {@code file:PATH}); see {@link io.lakeops.jobs.common.SecretRef}.
  *
+ * @param attempt the console's attempt number of this run, written into the manifest so that the
+ *     console can tell this attempt's result from a late one of an earlier attempt
  * @param lastSchema the last accepted schema fingerprint (JSON, or {@code @location} of a file);
  *     empty on a table's first run
  * @param recentCounts row counts of recent successful runs, for the anomaly check
@@ -23,6 +25,7 @@ public record ExtractionConfig(
     List<String> keyColumns,
     Watermark watermark,
     String runId,
+    int attempt,
     String outputBase,
     int parallelism,
     int fetchSize,
@@ -47,6 +50,7 @@ public record ExtractionConfig(
           "watermark-column",
           "watermark-kind",
           "run-id",
+          "attempt",
           "window-low",
           "window-high",
           "output",
@@ -85,6 +89,7 @@ public record ExtractionConfig(
             a.required("window-low"),
             a.required("window-high")),
         a.required("run-id"),
+        a.intArg("attempt", 1, 1, 1_000_000),
         stripSlash(a.required("output")),
         a.intArg("parallelism", 4, 1, 512),
         a.intArg("fetch-size", 10_000, 1, 1_000_000),

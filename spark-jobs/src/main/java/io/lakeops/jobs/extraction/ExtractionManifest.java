@@ -10,6 +10,7 @@ import java.util.Map;
  */
 public record ExtractionManifest(
     String runId,
+    int attempt,
     String table,
     String status,
     String failure,

@@ -86,6 +86,7 @@ final class ExtractionRun {
     ExtractionManifest manifest =
         new ExtractionManifest(
             config.runId(),
+            config.attempt(),
             config.table(),
             failure == null ? ExtractionManifest.SUCCEEDED : ExtractionManifest.FAILED,
             failure,

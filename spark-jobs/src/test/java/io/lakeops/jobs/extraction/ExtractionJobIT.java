@@ -48,10 +48,13 @@ class ExtractionJobIT {
     Path secondBatch = Path.of(out, "table=orders_rerun", "batch=r2");
     List<Path> secondFiles = files(secondBatch);
 
-    for (int attempt = 0; attempt < 2; attempt++) {
+    for (int attempt = 1; attempt <= 2; attempt++) {
       ExtractionJob.Outcome first =
           ExtractionJob.run(
-              spark, args.run("r1", "2024-01-01T00:00:00Z", "2024-01-01T01:00:00Z").config());
+              spark,
+              args.run("r1", "2024-01-01T00:00:00Z", "2024-01-01T01:00:00Z")
+                  .with("attempt", Integer.toString(attempt))
+                  .config());
       assertThat(first.exitCode()).isEqualTo(ExtractionJob.OK);
     }
 
@@ -66,6 +69,7 @@ class ExtractionJobIT {
 
     JsonNode manifest = manifest(out, "orders_rerun", "r1");
     assertThat(manifest.path("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(manifest.path("attempt").asInt()).as("the last attempt's manifest").isEqualTo(2);
     assertThat(manifest.path("rowsRead").asLong()).isEqualTo(expected);
     assertThat(manifest.path("rowsWritten").asLong()).isEqualTo(expected);
     assertThat(manifest.path("watermarkSeen").path("max").asText()).startsWith("2024-01-01 00:5");

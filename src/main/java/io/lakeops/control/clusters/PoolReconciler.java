@@ -1,0 +1,215 @@
+package io.lakeops.control.clusters;
+
+import io.lakeops.control.audit.Attribution;
+import io.lakeops.domain.Cluster;
+import io.lakeops.domain.ClusterId;
+import io.lakeops.domain.ClusterState;
+import io.lakeops.domain.Pool;
+import io.lakeops.domain.PoolName;
+import io.lakeops.ports.ClusterProvider;
+import io.lakeops.ports.ClusterStore;
+import io.lakeops.ports.PageRequest;
+import io.lakeops.ports.ProvidedCluster;
+import io.lakeops.ports.SparkSubmitter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps each pool at its desired count of READY clusters (a leader-only step of the pass). It reads
+ * every live cluster from its provider in one call, records what changed, judges health (the
+ * provider's state, a start that takes too long, Livy pings that keep failing), records a dead
+ * cluster FAILED with the reason and launches its replacement, within the pool's launch backoff.
+ * The runs of a failed cluster are moved by the run monitor, which sees that their cluster is gone.
+ *
+ * <p>Cost of a pass: one provider call (paged) for all clusters, one Livy ping per READY or
+ * DRAINING cluster, and one store read per pool that is short of clusters; never one per run.
+ */
+public final class PoolReconciler {
+  private static final Duration ABANDONED_LAUNCH = Duration.ofMinutes(1);
+  private static final int RECENT = 20;
+
+  private final Map<PoolName, Pool> pools;
+  private final ClusterStore store;
+  private final ClusterProvider provider;
+  private final SparkSubmitter submitter;
+  private final ClusterLifecycle lifecycle;
+  private final Settings settings;
+
+  /** Consecutive failed Livy pings per cluster; the leader's own count, rebuilt by a new leader. */
+  private final Map<ClusterId, Integer> missedPings = new ConcurrentHashMap<>();
+
+  /**
+   * How clusters are judged.
+   *
+   * @param livyUnreachableChecks failed pings in a row that make a READY cluster FAILED
+   * @param startTimeout how long a cluster may take to become READY
+   * @param backoff the wait before launching again in a pool whose launches keep failing
+   */
+  public record Settings(int livyUnreachableChecks, Duration startTimeout, LaunchBackoff backoff) {}
+
+  public PoolReconciler(
+      List<Pool> pools,
+      ClusterStore store,
+      ClusterProvider provider,
+      SparkSubmitter submitter,
+      ClusterLifecycle lifecycle,
+      Settings settings) {
+    this.pools = pools.stream().collect(Collectors.toMap(Pool::name, Function.identity()));
+    this.store = store;
+    this.provider = provider;
+    this.submitter = submitter;
+    this.lifecycle = lifecycle;
+    this.settings = settings;
+  }
+
+  /** One pass at {@code now}; how many clusters changed state or were launched. */
+  public int reconcile(Instant now) {
+    List<Cluster> live = lifecycle.liveClusters();
+    Map<String, ProvidedCluster> seen =
+        provider.describe(live.stream().map(Cluster::providerId).filter(Objects::nonNull).toList());
+    int changed = 0;
+    for (Cluster cluster : live) {
+      changed += follow(cluster, seen.get(cluster.providerId()), now) ? 1 : 0;
+    }
+    missedPings.keySet().retainAll(live.stream().map(Cluster::id).toList());
+    return changed + topUp(now);
+  }
+
+  private boolean follow(Cluster cluster, ProvidedCluster report, Instant now) {
+    Pool pool = pools.get(cluster.pool());
+    if (pool == null) {
+      return cluster.state() != ClusterState.TERMINATING
+          && lifecycle
+              .terminate(cluster, "pool " + cluster.pool() + " is not configured", system("orphan"))
+              .isPresent();
+    }
+    if (cluster.providerId() == null) {
+      return resumeAbandonedLaunch(cluster, pool, now);
+    }
+    if (report == null) {
+      return fail(cluster, "the provider does not know cluster " + cluster.providerId());
+    }
+    Optional<ClusterState> next = ProviderStates.next(cluster.state(), report.state());
+    if (next.isPresent() && next.get() == ClusterState.FAILED) {
+      return fail(cluster, "reported by the provider: " + report.reason());
+    }
+    Cluster current = cluster;
+    boolean newEndpoint =
+        report.endpoint() != null && !report.endpoint().equals(cluster.endpoint());
+    if (next.isPresent() || newEndpoint) {
+      ClusterState target = next.orElse(cluster.state());
+      Cluster observed =
+          cluster.observed(target, report.endpoint(), report.marketMix(), report.reason(), now);
+      Optional<Cluster> stored =
+          lifecycle.change(
+              cluster,
+              observed,
+              "cluster." + target.name().toLowerCase(),
+              system("reported by the provider: " + report.reason()));
+      if (stored.isEmpty()) {
+        return false; // another writer got there first; the next pass reads it again
+      }
+      current = stored.get();
+    }
+    return judgeHealth(current, now) || current != cluster;
+  }
+
+  /** A start that takes too long, or a Livy that stops answering, is the cluster's death. */
+  private boolean judgeHealth(Cluster cluster, Instant now) {
+    ClusterState state = cluster.state();
+    if (state == ClusterState.REQUESTED || state == ClusterState.STARTING) {
+      if (cluster.requestedAt().plus(settings.startTimeout()).isBefore(now)) {
+        return fail(cluster, "not ready within " + settings.startTimeout() + " of its request");
+      }
+      return false;
+    }
+    if ((state != ClusterState.READY && state != ClusterState.DRAINING)
+        || cluster.endpoint() == null) {
+      return false;
+    }
+    if (submitter.answers(cluster.endpoint())) {
+      missedPings.remove(cluster.id());
+      return false;
+    }
+    int missed = missedPings.merge(cluster.id(), 1, Integer::sum);
+    if (missed < settings.livyUnreachableChecks()) {
+      return false;
+    }
+    return fail(
+        cluster,
+        "Livy at " + cluster.endpoint() + " did not answer " + missed + " checks in a row");
+  }
+
+  private boolean resumeAbandonedLaunch(Cluster cluster, Pool pool, Instant now) {
+    if (cluster.state() != ClusterState.REQUESTED
+        || cluster.requestedAt().plus(ABANDONED_LAUNCH).isAfter(now)) {
+      return false; // being launched right now, by this pass or an operator's request
+    }
+    Cluster resumed =
+        lifecycle.launch(pool, cluster.id(), system("launch resumed after an interruption"));
+    return resumed.state() != ClusterState.REQUESTED;
+  }
+
+  /** Launches what each pool lacks, one at a time while its launches keep failing. */
+  private int topUp(Instant now) {
+    Map<PoolName, Long> active =
+        lifecycle.liveClusters().stream()
+            .filter(c -> countsTowardDesired(c.state()))
+            .collect(Collectors.groupingBy(Cluster::pool, Collectors.counting()));
+    int launched = 0;
+    for (Pool pool : pools.values()) {
+      long have = active.getOrDefault(pool.name(), 0L);
+      if (have >= pool.desired()) {
+        continue;
+      }
+      LaunchBackoff.Verdict verdict =
+          settings
+              .backoff()
+              .judge(store.findClusters(pool.name(), PageRequest.first(RECENT)).items());
+      if (!verdict.allows(now)) {
+        continue;
+      }
+      long missing = verdict.failedInARow() > 0 ? 1 : pool.desired() - have;
+      for (long i = 0; i < missing; i++) {
+        lifecycle.launch(
+            pool,
+            system(
+                "pool "
+                    + pool.name()
+                    + " has "
+                    + (have + i)
+                    + " of its "
+                    + pool.desired()
+                    + " clusters"));
+        launched++;
+      }
+    }
+    return launched;
+  }
+
+  /**
+   * REQUESTED, STARTING and READY clusters count; draining and terminating ones are on their way
+   * out.
+   */
+  static boolean countsTowardDesired(ClusterState state) {
+    return state == ClusterState.REQUESTED
+        || state == ClusterState.STARTING
+        || state == ClusterState.READY;
+  }
+
+  private boolean fail(Cluster cluster, String reason) {
+    missedPings.remove(cluster.id());
+    return lifecycle.fail(cluster, reason, system(reason)).isPresent();
+  }
+
+  private static Attribution system(String reason) {
+    return new Attribution(ClusterLifecycle.SYSTEM, reason);
+  }
+}
