@@ -109,7 +109,8 @@ public final class PoolRotation {
             old.rotating(new Cluster.Rotation(lifecycle.newId(pool.name()), why, now, null)),
             "cluster.rotate",
             system("rotation due: " + why))
-        .isPresent();
+        .map(rotating -> advance(pool, rotating, now) || true)
+        .orElse(false);
   }
 
   private static Instant dueAt(Pool pool, Cluster cluster) {
@@ -125,14 +126,15 @@ public final class PoolRotation {
       return false; // terminating: the reconciler sees it through
     }
     if (rotation.replacement() == null) {
-      // An operator's request: choose the replacement before launching it.
+      // An operator's request: choose the replacement (kept) before launching it.
       return lifecycle
           .change(
               old,
               old.rotating(rotation.replacedBy(lifecycle.newId(pool.name()))),
               "cluster.rotate",
               system("replacement chosen for: " + rotation.reason()))
-          .isPresent();
+          .map(chosen -> advance(pool, chosen, now) || true)
+          .orElse(false);
     }
     Optional<Cluster> replacement = clusters.findCluster(rotation.replacement());
     if (replacement.isEmpty()) {
@@ -171,7 +173,8 @@ public final class PoolRotation {
             old.rotating(old.rotation().replacedBy(lifecycle.newId(pool.name()))),
             "cluster.rotate",
             system("replacement " + dead.id() + " " + dead.state().name().toLowerCase()))
-        .isPresent();
+        .map(chosen -> advance(pool, chosen, now) || true)
+        .orElse(false);
   }
 
   /**
