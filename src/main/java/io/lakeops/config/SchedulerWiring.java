@@ -1,6 +1,7 @@
 package io.lakeops.config;
 
 import io.lakeops.control.audit.AuditTrail;
+import io.lakeops.control.clusters.ClusterHealth;
 import io.lakeops.control.clusters.LaunchBackoff;
 import io.lakeops.control.clusters.PoolReconciler;
 import io.lakeops.control.runs.SubmitRequests;
@@ -69,7 +70,11 @@ class SchedulerWiring {
   @Produces
   @Singleton // a record cannot be proxied
   ControlLoop.Clusters clusters(
-      ClusterProvider provider, List<Pool> pools, ClustersConfig config, Clock clock) {
+      ClusterProvider provider,
+      List<Pool> pools,
+      ClustersConfig config,
+      ClusterHealth health,
+      Clock clock) {
     return new ControlLoop.Clusters(
         provider,
         pools,
@@ -77,7 +82,22 @@ class SchedulerWiring {
             config.livyUnreachableChecks(),
             config.startTimeout(),
             new LaunchBackoff(config.launchBackoff(), config.launchBackoffMax(), 3)),
+        health,
         clock);
+  }
+
+  /** The leader's Livy pings, shared with the clusters page. */
+  @Produces
+  @Singleton
+  ClusterHealth clusterHealth() {
+    return new ClusterHealth();
+  }
+
+  /** How the clusters page judges a pool's launches, as the reconciler does. */
+  @Produces
+  @Singleton
+  LaunchBackoff launchBackoff(ControlLoop.Clusters clusters) {
+    return clusters.judged().backoff();
   }
 
   /** Who holds the leader lease: the host, and a random part so two consoles on one host differ. */

@@ -38,7 +38,7 @@ class PagesTest {
             "/",
             "Runs by state",
             "/clusters",
-            "Live clusters of all pools",
+            "Recent events",
             "/jobs",
             id,
             "/jobs/" + id,

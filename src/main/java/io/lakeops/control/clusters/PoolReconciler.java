@@ -2,7 +2,6 @@ package io.lakeops.control.clusters;
 
 import io.lakeops.control.audit.Attribution;
 import io.lakeops.domain.Cluster;
-import io.lakeops.domain.ClusterId;
 import io.lakeops.domain.ClusterState;
 import io.lakeops.domain.Pool;
 import io.lakeops.domain.PoolName;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -41,9 +39,7 @@ public final class PoolReconciler {
   private final SparkSubmitter submitter;
   private final ClusterLifecycle lifecycle;
   private final Settings settings;
-
-  /** Consecutive failed Livy pings per cluster; the leader's own count, rebuilt by a new leader. */
-  private final Map<ClusterId, Integer> missedPings = new ConcurrentHashMap<>();
+  private final ClusterHealth health;
 
   /**
    * How clusters are judged.
@@ -60,13 +56,15 @@ public final class PoolReconciler {
       ClusterProvider provider,
       SparkSubmitter submitter,
       ClusterLifecycle lifecycle,
-      Settings settings) {
+      Settings settings,
+      ClusterHealth health) {
     this.pools = pools.stream().collect(Collectors.toMap(Pool::name, Function.identity()));
     this.store = store;
     this.provider = provider;
     this.submitter = submitter;
     this.lifecycle = lifecycle;
     this.settings = settings;
+    this.health = health;
   }
 
   /** One pass at {@code now}; how many clusters changed state or were launched. */
@@ -78,7 +76,7 @@ public final class PoolReconciler {
     for (Cluster cluster : live) {
       changed += follow(cluster, seen.get(cluster.providerId()), now) ? 1 : 0;
     }
-    missedPings.keySet().retainAll(live.stream().map(Cluster::id).toList());
+    health.retainOnly(live.stream().map(Cluster::id).toList());
     return changed + topUp(now);
   }
 
@@ -134,12 +132,8 @@ public final class PoolReconciler {
         || cluster.endpoint() == null) {
       return false;
     }
-    if (submitter.answers(cluster.endpoint())) {
-      missedPings.remove(cluster.id());
-      return false;
-    }
-    int missed = missedPings.merge(cluster.id(), 1, Integer::sum);
-    if (missed < settings.livyUnreachableChecks()) {
+    int missed = health.record(cluster.id(), submitter.answers(cluster.endpoint()), now);
+    if (missed == 0 || missed < settings.livyUnreachableChecks()) {
       return false;
     }
     return fail(
@@ -205,7 +199,7 @@ public final class PoolReconciler {
   }
 
   private boolean fail(Cluster cluster, String reason) {
-    missedPings.remove(cluster.id());
+    health.forget(cluster.id());
     return lifecycle.fail(cluster, reason, system(reason)).isPresent();
   }
 

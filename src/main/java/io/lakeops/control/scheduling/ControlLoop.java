@@ -1,6 +1,7 @@
 package io.lakeops.control.scheduling;
 
 import io.lakeops.control.audit.AuditTrail;
+import io.lakeops.control.clusters.ClusterHealth;
 import io.lakeops.control.clusters.ClusterLifecycle;
 import io.lakeops.control.clusters.PoolReconciler;
 import io.lakeops.control.clusters.PoolRotation;
@@ -94,7 +95,13 @@ public final class ControlLoop implements AutoCloseable {
     return new ControlLoop(
         new LeaderLease(store, timing.holder(), timing.leaseTtl()),
         new PoolReconciler(
-            clusters.pools(), store, clusters.provider(), submitter, lifecycle, clusters.judged()),
+            clusters.pools(),
+            store,
+            clusters.provider(),
+            submitter,
+            lifecycle,
+            clusters.judged(),
+            clusters.health()),
         new PoolRotation(
             clusters.pools(),
             store,
@@ -115,10 +122,15 @@ public final class ControlLoop implements AutoCloseable {
   /**
    * The clusters the pass keeps: where they come from, the pools, and how they are judged.
    *
+   * @param health where the reconciler's Livy pings are kept, for the clusters page
    * @param clock the time of cluster records' requests and changes
    */
   public record Clusters(
-      ClusterProvider provider, List<Pool> pools, PoolReconciler.Settings judged, Clock clock) {}
+      ClusterProvider provider,
+      List<Pool> pools,
+      PoolReconciler.Settings judged,
+      ClusterHealth health,
+      Clock clock) {}
 
   /**
    * Who leads and how the due index is mended.

@@ -1,13 +1,16 @@
 package io.lakeops.web.api;
 
+import io.lakeops.control.actions.ClusterActions;
 import io.lakeops.domain.Cluster;
 import io.lakeops.domain.PoolName;
 import io.lakeops.ports.ClusterStore;
 import io.lakeops.ports.NotFoundException;
 import io.lakeops.ports.PageRequest;
+import io.lakeops.web.security.CurrentUser;
 import io.lakeops.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -25,9 +28,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.VIEWER)
 public class ClustersApi {
   private final ClusterStore clusters;
+  private final ClusterActions actions;
+  private final CurrentUser user;
 
-  ClustersApi(ClusterStore clusters) {
+  ClustersApi(ClusterStore clusters, ClusterActions actions, CurrentUser user) {
     this.clusters = clusters;
+    this.actions = actions;
+    this.user = user;
   }
 
   @GET
@@ -56,5 +63,32 @@ public class ClustersApi {
     return clusters
         .findCluster(Params.clusterId(id))
         .orElseThrow(() -> new NotFoundException("cluster", id));
+  }
+
+  @POST
+  @Path("{id}/terminate")
+  @RolesAllowed(Roles.OPERATOR)
+  @Operation(
+      summary = "Terminate a live cluster (operator)",
+      description =
+          "Its unfinished runs move to another READY cluster of its pool; the reconciler launches"
+              + " a replacement if the pool falls short. 409 when the cluster is not live")
+  public Cluster terminate(
+      @PathParam("id") String id,
+      @QueryParam("reason") @Parameter(description = RunsApi.REASON) String reason) {
+    return actions.terminate(Params.clusterId(id), user.attribution(reason));
+  }
+
+  @POST
+  @Path("{id}/simulate-loss")
+  @RolesAllowed(Roles.OPERATOR)
+  @Operation(
+      summary = "Kill a local cluster's processes as a spot loss would (operator)",
+      description =
+          "For rehearsing failover in the embedded default; 409 where clusters cannot (EMR)")
+  public Cluster simulateLoss(
+      @PathParam("id") String id,
+      @QueryParam("reason") @Parameter(description = RunsApi.REASON) String reason) {
+    return actions.simulateLoss(Params.clusterId(id), user.attribution(reason));
   }
 }

@@ -72,6 +72,11 @@ public final class Params {
     return id("id", value, ClusterId::new);
   }
 
+  /** A pool named in a path: required. */
+  public static PoolName poolName(String value) {
+    return id("pool", value, PoolName::new);
+  }
+
   public static Optional<PoolName> pool(String value) {
     return present(value).map(p -> id("pool", p, PoolName::new));
   }

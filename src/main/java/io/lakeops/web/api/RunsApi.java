@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.VIEWER)
 public class RunsApi {
-  private static final String REASON = "Why the action is taken; kept in the audit log";
+  static final String REASON = "Why the action is taken; kept in the audit log";
 
   private final RunStore runs;
   private final RerunAction rerun;

@@ -5,6 +5,7 @@ import io.lakeops.domain.Durations;
 import io.lakeops.domain.InputWindow;
 import io.lakeops.domain.Job;
 import io.lakeops.domain.MarketMix;
+import io.lakeops.domain.RotationPolicy;
 import io.lakeops.domain.RunState;
 import io.quarkus.qute.TemplateExtension;
 import java.time.Duration;
@@ -68,6 +69,15 @@ class Display {
     return mix == null || mix.equals(MarketMix.UNKNOWN)
         ? "—"
         : mix.spotInstances() + " spot / " + mix.onDemandInstances() + " on demand";
+  }
+
+  static String text(RotationPolicy rotation) {
+    if (rotation == null || rotation.equals(RotationPolicy.NEVER)) {
+      return "never";
+    }
+    String age = rotation.maxAge() == null ? null : "after " + Durations.format(rotation.maxAge());
+    String cron = rotation.cron() == null ? null : "at cron " + rotation.cron().cron() + " (UTC)";
+    return age == null ? cron : cron == null ? age : age + ", or " + cron;
   }
 
   /** Text, or a dash when there is none: {@code {show:text(cluster.stateReason)}}. */

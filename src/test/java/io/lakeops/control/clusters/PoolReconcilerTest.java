@@ -32,6 +32,7 @@ class PoolReconcilerTest {
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
   private final ScriptedClusterProvider provider = new ScriptedClusterProvider();
   private final FakeSparkSubmitter livy = new FakeSparkSubmitter();
+  private final ClusterHealth health = new ClusterHealth();
   private final ClusterLifecycle lifecycle =
       new ClusterLifecycle(
           stores.state(), provider, new AuditTrail(audit, DomainJson::write), clock);
@@ -47,7 +48,8 @@ class PoolReconcilerTest {
         new PoolReconciler.Settings(
             3,
             Duration.ofMinutes(20),
-            new LaunchBackoff(Duration.ofSeconds(30), Duration.ofMinutes(4), 3)));
+            new LaunchBackoff(Duration.ofSeconds(30), Duration.ofMinutes(4), 3)),
+        health);
   }
 
   @Test
@@ -108,6 +110,7 @@ class PoolReconcilerTest {
     reconciler.reconcile(clock.instant());
     reconciler.reconcile(clock.instant());
     assertThat(state(ready)).as("two missed pings are not a death").isEqualTo(ClusterState.READY);
+    assertThat(health.of(ready.id()).missedInARow()).isEqualTo(2);
 
     reconciler.reconcile(clock.instant());
     Cluster dead = stores.state().findCluster(ready.id()).orElseThrow();

@@ -238,7 +238,8 @@ class PoolRotationTest {
             provider,
             livy,
             lifecycle,
-            new PoolReconciler.Settings(3, Duration.ofMinutes(20), backoff))
+            new PoolReconciler.Settings(3, Duration.ofMinutes(20), backoff),
+            new ClusterHealth())
         .reconcile(now);
     new RunMonitor(
             stores.state(),

@@ -4,6 +4,7 @@ import static io.lakeops.testdata.TestJobs.anExtractionJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lakeops.control.audit.AuditTrail;
+import io.lakeops.control.clusters.ClusterHealth;
 import io.lakeops.control.clusters.LaunchBackoff;
 import io.lakeops.control.clusters.PoolReconciler;
 import io.lakeops.control.runs.SubmitRequests;
@@ -76,6 +77,7 @@ class ControlLoopTest {
                 3,
                 Duration.ofMinutes(30),
                 new LaunchBackoff(Duration.ofSeconds(30), Duration.ofMinutes(10), 3)),
+            new ClusterHealth(),
             clock),
         new ControlLoop.Timing(
             name, Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(1)));
