@@ -4,11 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lakeops.domain.Cluster;
-import io.lakeops.domain.ClusterId;
 import io.lakeops.domain.ClusterState;
 import io.lakeops.domain.JobId;
 import io.lakeops.domain.JobRun;
-import io.lakeops.domain.MarketMix;
 import io.lakeops.domain.PoolName;
 import io.lakeops.domain.RunId;
 import io.lakeops.ports.PageRequest;
@@ -18,9 +16,6 @@ import io.lakeops.web.Users;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,36 +145,5 @@ final class E2eApi {
         .map(Cluster::endpoint)
         .findFirst()
         .orElseThrow();
-  }
-
-  /**
-   * A cluster recorded READY in {@code pool} whose Livy does not answer: its port was free a moment
-   * ago and nothing listens on it.
-   */
-  void unreachableCluster(String pool) {
-    Instant now = Instant.now();
-    store.createCluster(
-        new Cluster(
-            new ClusterId(pool + "-gone"),
-            new PoolName(pool),
-            "local-" + pool + "-gone",
-            ClusterState.READY,
-            "http://127.0.0.1:" + freePort(),
-            MarketMix.UNKNOWN,
-            null,
-            now,
-            now,
-            null,
-            null,
-            0,
-            null));
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

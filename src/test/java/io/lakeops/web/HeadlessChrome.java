@@ -21,7 +21,7 @@ import java.util.Map;
  * WebDriver protocol over plain HTTP (no client library needed). Started per test and stopped,
  * browser and driver, on {@link #close}.
  */
-final class HeadlessChrome implements AutoCloseable {
+public final class HeadlessChrome implements AutoCloseable {
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
   private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,11 +31,11 @@ final class HeadlessChrome implements AutoCloseable {
   private final String base;
   private final String session;
 
-  static boolean installed() {
+  public static boolean installed() {
     return Files.isExecutable(DRIVER);
   }
 
-  HeadlessChrome() throws IOException, InterruptedException {
+  public HeadlessChrome() throws IOException, InterruptedException {
     int port;
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
@@ -69,15 +69,15 @@ final class HeadlessChrome implements AutoCloseable {
     session = "/session/" + created.path("sessionId").asText();
   }
 
-  void open(String url) {
+  public void open(String url) {
     call("POST", session + "/url", Map.of("url", url));
   }
 
-  void type(String css, String text) {
+  public void type(String css, String text) {
     call("POST", session + "/element/" + find(css) + "/value", Map.of("text", text));
   }
 
-  void click(String css) {
+  public void click(String css) {
     call("POST", session + "/element/" + find(css) + "/click", Map.of());
   }
 
@@ -85,7 +85,7 @@ final class HeadlessChrome implements AutoCloseable {
    * The text of the element {@code css} selects, null when there is none; read in the page in one
    * step, so an element the page replaces meanwhile is never stale.
    */
-  String text(String css) {
+  public String text(String css) {
     JsonNode text =
         script(
             "var e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : null;",
@@ -94,7 +94,7 @@ final class HeadlessChrome implements AutoCloseable {
   }
 
   /** Runs {@code script} in the page with {@code args}; returns what it returns, as JSON. */
-  JsonNode script(String script, Object... args) {
+  public JsonNode script(String script, Object... args) {
     return call("POST", session + "/execute/sync", Map.of("script", script, "args", List.of(args)));
   }
 

@@ -1,0 +1,33 @@
+package io.lakeops.app;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads what the jobs wrote to the lake with a reader of its own (DuckDB's Parquet reader, not
+ * Spark), so that a test can reconcile the lake with the source independently of the job.
+ */
+final class LakeRows {
+  private LakeRows() {}
+
+  /** The {@code id} column of every row of one batch folder, in order, duplicates kept. */
+  static List<Long> ids(Path batch) throws SQLException {
+    String glob = batch.resolve("*.parquet").toString().replace("'", "''");
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = duck.createStatement();
+        ResultSet rows =
+            s.executeQuery("SELECT id FROM read_parquet('" + glob + "') ORDER BY id")) {
+      List<Long> ids = new ArrayList<>();
+      while (rows.next()) {
+        ids.add(rows.getLong(1));
+      }
+      return ids;
+    }
+  }
+}
