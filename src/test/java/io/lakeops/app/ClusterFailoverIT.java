@@ -16,6 +16,7 @@ import io.lakeops.ports.AuditQuery;
 import io.lakeops.ports.EntityKind;
 import io.lakeops.ports.PageRequest;
 import io.lakeops.ports.StateStore;
+import io.lakeops.testdata.LakeRows;
 import io.lakeops.web.HeadlessChrome;
 import io.lakeops.web.Users;
 import io.quarkus.test.common.http.TestHTTPResource;

@@ -1,4 +1,4 @@
-package io.lakeops.app;
+package io.lakeops.testdata;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,11 +13,11 @@ import java.util.List;
  * Reads what the jobs wrote to the lake with a reader of its own (DuckDB's Parquet reader, not
  * Spark), so that a test can reconcile the lake with the source independently of the job.
  */
-final class LakeRows {
+public final class LakeRows {
   private LakeRows() {}
 
   /** The {@code id} column of every row of one batch folder, in order, duplicates kept. */
-  static List<Long> ids(Path batch) throws SQLException {
+  public static List<Long> ids(Path batch) throws SQLException {
     String glob = batch.resolve("*.parquet").toString().replace("'", "''");
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = duck.createStatement();

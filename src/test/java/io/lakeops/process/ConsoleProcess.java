@@ -1,0 +1,151 @@
+package io.lakeops.process;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged console ({@code quarkus-run.jar}) started as its own process in the embedded
+ * profile, as the README's run command starts it, over a data directory that survives it; killed
+ * for real ({@code kill -9}) or stopped. Its log goes to a file beside the data directory.
+ */
+final class ConsoleProcess implements AutoCloseable {
+  static final String ADMIN_PASSWORD = "process-test-admin-password";
+
+  private final Process process;
+  private final int port;
+  private final Path log;
+
+  private ConsoleProcess(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  /** Starts a console over {@code dataDir} with {@code settings} ({@code -D} keys) and waits until ready. */
+  static ConsoleProcess start(Path dataDir, String name, Map<String, String> settings)
+      throws Exception {
+    Path jar = Path.of(System.getProperty("lakeops.consoleJar", "target/quarkus-app/quarkus-run.jar"));
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("no packaged console at " + jar + "; run ./mvnw verify");
+    }
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx384m");
+    command.add("-Dquarkus.profile=embedded");
+    command.add("-Dquarkus.http.port=" + port);
+    command.add("-Dlakeops.data-dir=" + dataDir.toAbsolutePath());
+    command.add("-Dlakeops.local-clusters.home=" + Path.of("target/local-cluster").toAbsolutePath());
+    command.add("-Dlakeops.local-clusters.driver-memory=512m");
+    command.add("-Dlakeops.local-clusters.spark-conf.\"spark.sql.shuffle.partitions\"=2");
+    command.add("-Dlakeops.security.users.admin.roles=admin");
+    command.add("-Dlakeops.security.users.admin.password-env=LAKEOPS_TEST_ADMIN_PASSWORD");
+    command.add("-Dlakeops.security.bcrypt-cost=4");
+    command.add("-Dlakeops.scheduler.interval=1s");
+    settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
+    command.add("-jar");
+    command.add(jar.toAbsolutePath().toString());
+    Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().put("LAKEOPS_TEST_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    ConsoleProcess console = new ConsoleProcess(builder.start(), port, log);
+    console.awaitReady(Duration.ofSeconds(90));
+    return console;
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  Path log() {
+    return log;
+  }
+
+  /** An API call as the admin: {@code GET} or {@code POST} with a JSON body; the status and body. */
+  HttpResponse<String> api(String method, String path, String json) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url(path)))
+            .timeout(Duration.ofSeconds(30))
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes()))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json");
+    request.method(
+        method,
+        json == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json));
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** {@code kill -9}: no shutdown hook runs, nothing is released, children are left behind. */
+  void killDashNine() throws Exception {
+    Process kill = new ProcessBuilder("kill", "-9", Long.toString(process.pid())).start();
+    if (kill.waitFor() != 0 || !process.waitFor(20, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("console " + process.pid() + " survived kill -9");
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (process.isAlive()) {
+      process.destroy(); // SIGTERM: the console stops its clusters and releases its lease
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private void awaitReady(Duration timeout) throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the console exited at start; see " + log);
+      }
+      try {
+        HttpResponse<Void> ready =
+            http.send(
+                HttpRequest.newBuilder(URI.create(url("/q/health/ready"))).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (ready.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("the console was not ready within " + timeout + "; see " + log);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+}
