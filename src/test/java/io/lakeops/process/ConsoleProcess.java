@@ -22,8 +22,8 @@ import java.util.concurrent.TimeUnit;
  * profile, as the README's run command starts it, over a data directory that survives it; killed
  * for real ({@code kill -9}) or stopped. Its log goes to a file beside the data directory.
  */
-final class ConsoleProcess implements AutoCloseable {
-  static final String ADMIN_PASSWORD = "process-test-admin-password";
+public final class ConsoleProcess implements AutoCloseable {
+  public static final String ADMIN_PASSWORD = "process-test-admin-password";
 
   private final Process process;
   private final int port;
@@ -35,10 +35,14 @@ final class ConsoleProcess implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts a console over {@code dataDir} with {@code settings} ({@code -D} keys) and waits until ready. */
-  static ConsoleProcess start(Path dataDir, String name, Map<String, String> settings)
+  /**
+   * Starts a console over {@code dataDir} with {@code settings} ({@code -D} keys) and waits until
+   * ready.
+   */
+  public static ConsoleProcess start(Path dataDir, String name, Map<String, String> settings)
       throws Exception {
-    Path jar = Path.of(System.getProperty("lakeops.consoleJar", "target/quarkus-app/quarkus-run.jar"));
+    Path jar =
+        Path.of(System.getProperty("lakeops.consoleJar", "target/quarkus-app/quarkus-run.jar"));
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("no packaged console at " + jar + "; run ./mvnw verify");
     }
@@ -49,14 +53,15 @@ final class ConsoleProcess implements AutoCloseable {
     command.add("-Dquarkus.profile=embedded");
     command.add("-Dquarkus.http.port=" + port);
     command.add("-Dlakeops.data-dir=" + dataDir.toAbsolutePath());
-    command.add("-Dlakeops.local-clusters.home=" + Path.of("target/local-cluster").toAbsolutePath());
+    command.add(
+        "-Dlakeops.local-clusters.home=" + Path.of("target/local-cluster").toAbsolutePath());
     command.add("-Dlakeops.local-clusters.driver-memory=512m");
     command.add("-Dlakeops.local-clusters.spark-conf.\"spark.sql.shuffle.partitions\"=2");
     command.add("-Dlakeops.security.users.admin.roles=admin");
     command.add("-Dlakeops.security.users.admin.password-env=LAKEOPS_TEST_ADMIN_PASSWORD");
     command.add("-Dlakeops.security.bcrypt-cost=4");
     command.add("-Dlakeops.scheduler.interval=1s");
-    settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
+    settings.forEach // after the defaults above: a later -D of the same key wins((k, v) -> command.add("-D" + k + "=" + v));
     command.add("-jar");
     command.add(jar.toAbsolutePath().toString());
     Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log");
@@ -70,28 +75,29 @@ final class ConsoleProcess implements AutoCloseable {
     return console;
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + port + path;
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
-  Path log() {
+  public Path log() {
     return log;
   }
 
-  /** An API call as the admin: {@code GET} or {@code POST} with a JSON body; the status and body. */
-  HttpResponse<String> api(String method, String path, String json) throws Exception {
+  /**
+   * An API call as the admin: {@code GET} or {@code POST} with a JSON body; the status and body.
+   */
+  public HttpResponse<String> api(String method, String path, String json) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url(path)))
             .timeout(Duration.ofSeconds(30))
             .header(
                 "Authorization",
                 "Basic "
-                    + Base64.getEncoder()
-                        .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes()))
+                    + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes()))
             .header("Content-Type", "application/json")
             .header("Accept", "application/json");
     request.method(
@@ -103,7 +109,7 @@ final class ConsoleProcess implements AutoCloseable {
   }
 
   /** {@code kill -9}: no shutdown hook runs, nothing is released, children are left behind. */
-  void killDashNine() throws Exception {
+  public void killDashNine() throws Exception {
     Process kill = new ProcessBuilder("kill", "-9", Long.toString(process.pid())).start();
     if (kill.waitFor() != 0 || !process.waitFor(20, TimeUnit.SECONDS)) {
       throw new IllegalStateException("console " + process.pid() + " survived kill -9");

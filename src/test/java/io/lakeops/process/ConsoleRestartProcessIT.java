@@ -119,7 +119,8 @@ class ConsoleRestartProcessIT {
       }
       assertThat(submissions(data, run)).isEqualTo(expected);
 
-      JsonNode dead = JSON.readTree(second.api("GET", "/api/clusters/" + firstCluster, null).body());
+      JsonNode dead =
+          JSON.readTree(second.api("GET", "/api/clusters/" + firstCluster, null).body());
       assertThat(dead.path("state").asText()).isEqualTo("FAILED");
       assertThat(livyProcessesOf(data.resolve("clusters").resolve("local-" + firstCluster)))
           .as("the first console's Livy is gone")
@@ -176,7 +177,8 @@ class ConsoleRestartProcessIT {
   private static List<String> submissions(Path data, String run) throws Exception {
     List<String> names = new ArrayList<>();
     try (Stream<Path> logs = Files.walk(data.resolve("clusters"))) {
-      for (Path log : logs.filter(p -> p.getFileName().toString().equals("livy-server.log")).toList()) {
+      for (Path log :
+          logs.filter(p -> p.getFileName().toString().equals("livy-server.log")).toList()) {
         for (String line : Files.readAllLines(log)) {
           Matcher m = SUBMISSION.matcher(line);
           if (m.find() && m.group(1).startsWith(run + "-a")) {
