@@ -25,7 +25,6 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -70,24 +69,8 @@ class ClusterFailoverIT {
   @BeforeAll
   void sourceTableAndReadyCluster() throws Exception {
     api = new E2eApi(store);
-    try (Connection c = ShopDatabase.connect();
-        Statement s = c.createStatement()) {
-      s.execute(
-          "CREATE TABLE payments (id BIGINT PRIMARY KEY, customer VARCHAR(40) NOT NULL,"
-              + " amount DECIMAL(12,2) NOT NULL, updated_at DATETIME(3) NOT NULL)");
-      try (PreparedStatement insert =
-          c.prepareStatement("INSERT INTO payments VALUES (?, ?, ?, ?)")) {
-        Instant first = Instant.parse("2026-02-01T00:00:00Z");
-        for (int i = 1; i <= ROWS; i++) {
-          insert.setLong(1, i);
-          insert.setString(2, "customer-" + (i % 13));
-          insert.setBigDecimal(3, new java.math.BigDecimal(i + ".50"));
-          insert.setTimestamp(4, java.sql.Timestamp.from(first.plusSeconds(i * 30L)));
-          insert.addBatch();
-        }
-        insert.executeBatch();
-      }
-    }
+    ShopDatabase.createOrders(
+        "payments", ROWS, Instant.parse("2026-02-01T00:00:00Z"), Duration.ofSeconds(30));
     readyCluster();
   }
 

@@ -19,9 +19,6 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -72,24 +69,8 @@ class ScheduledExtractionIT {
   @BeforeAll
   void sourceTableAndReadyCluster() throws Exception {
     api = new E2eApi(store);
-    try (Connection c = ShopDatabase.connect();
-        Statement s = c.createStatement()) {
-      s.execute(
-          "CREATE TABLE orders (id BIGINT PRIMARY KEY, customer VARCHAR(40) NOT NULL,"
-              + " amount DECIMAL(12,2) NOT NULL, updated_at DATETIME(3) NOT NULL)");
-      try (PreparedStatement insert =
-          c.prepareStatement("INSERT INTO orders VALUES (?, ?, ?, ?)")) {
-        Instant first = Instant.parse("2026-01-01T00:00:00Z");
-        for (int i = 1; i <= ROWS; i++) {
-          insert.setLong(1, i);
-          insert.setString(2, "customer-" + (i % 17));
-          insert.setBigDecimal(3, new java.math.BigDecimal(i + ".25"));
-          insert.setTimestamp(4, java.sql.Timestamp.from(first.plusSeconds(i * 60L)));
-          insert.addBatch();
-        }
-        insert.executeBatch();
-      }
-    }
+    ShopDatabase.createOrders(
+        "orders", ROWS, Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMinutes(1));
     await("the local cluster of pool small is READY")
         .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofSeconds(1))

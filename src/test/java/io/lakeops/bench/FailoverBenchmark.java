@@ -15,12 +15,12 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Failover and rotation times in the embedded default, over the packaged console as its own
- * process (the README's run command, the default 5 s leader pass): per trial, a run is running on a
- * local cluster of pool {@code small} (two wanted, so another READY one exists), the cluster is
- * killed with Simulate spot loss (SIGKILL to its Livy and drivers), and the benchmark reads from the
- * API when the death was recorded, when the run was RUNNING again elsewhere, and when the pool had
- * two READY clusters again. Then one-click rotations: click to the replacement READY and to the old
+ * Failover and rotation times in the embedded default, over the packaged console as its own process
+ * (the README's run command, the default 5 s leader pass): per trial, a run is running on a local
+ * cluster of pool {@code small} (two wanted, so another READY one exists), the cluster is killed
+ * with Simulate spot loss (SIGKILL to its Livy and drivers), and the benchmark reads from the API
+ * when the death was recorded, when the run was RUNNING again elsewhere, and when the pool had two
+ * READY clusters again. Then one-click rotations: click to the replacement READY and to the old
  * cluster TERMINATED. Usage: src/bench/failover.sh [trials].
  */
 public final class FailoverBenchmark {
@@ -44,7 +44,8 @@ public final class FailoverBenchmark {
         awaitReady(console, 2);
         created(console.api("POST", "/api/jobs?reason=bench", job()));
         System.out.printf(
-            "%-6s %16s %16s %16s%n", "trial", "death_recorded_s", "runs_running_s", "replaced_ready_s");
+            "%-6s %16s %16s %16s%n",
+            "trial", "death_recorded_s", "runs_running_s", "replaced_ready_s");
         for (int t = 1; t <= trials; t++) {
           System.out.printf("%-6d %s%n", t, failover(console));
         }
@@ -86,7 +87,8 @@ public final class FailoverBenchmark {
 
   private static String rotation(ConsoleProcess console) throws Exception {
     Instant clicked = Instant.now();
-    JsonNode old = JSON.readTree(created(console.api("POST", "/api/pools/small/rotate?reason=bench", null)));
+    JsonNode old =
+        JSON.readTree(created(console.api("POST", "/api/pools/small/rotate?reason=bench", null)));
     String id = old.path("id").asText();
     JsonNode ended =
         await(() -> get(console, "/api/clusters/" + id), c -> is(c, "TERMINATED"), 300);
@@ -112,7 +114,8 @@ public final class FailoverBenchmark {
   }
 
   private static String runNow(ConsoleProcess console) throws Exception {
-    return JSON.readTree(created(console.api("POST", "/api/jobs/bench-orders/run-now?reason=bench", null)))
+    return JSON.readTree(
+            created(console.api("POST", "/api/jobs/bench-orders/run-now?reason=bench", null)))
         .path("id")
         .asText();
   }

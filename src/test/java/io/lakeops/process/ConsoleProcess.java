@@ -61,7 +61,8 @@ public final class ConsoleProcess implements AutoCloseable {
     command.add("-Dlakeops.security.users.admin.password-env=LAKEOPS_TEST_ADMIN_PASSWORD");
     command.add("-Dlakeops.security.bcrypt-cost=4");
     command.add("-Dlakeops.scheduler.interval=1s");
-    settings.forEach // after the defaults above: a later -D of the same key wins((k, v) -> command.add("-D" + k + "=" + v));
+    // After the defaults above: a later -D of the same key wins.
+    settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
     command.add("-jar");
     command.add(jar.toAbsolutePath().toString());
     Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log");

@@ -48,7 +48,8 @@ class TwoConsolesProcessIT {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO events VALUES (?, ?)")) {
           for (int i = 1; i <= 50; i++) {
             insert.setLong(1, i);
-            insert.setTimestamp(2, java.sql.Timestamp.from(Instant.parse("2026-04-01T00:00:00Z").plusSeconds(i)));
+            insert.setTimestamp(
+                2, java.sql.Timestamp.from(Instant.parse("2026-04-01T00:00:00Z").plusSeconds(i)));
             insert.addBatch();
           }
           insert.executeBatch();
@@ -78,7 +79,8 @@ class TwoConsolesProcessIT {
              "extraction": {"source": "shop", "table": "events", "keyColumns": ["id"],
                             "watermarkColumn": "updated_at", "parallelism": 1}}
             """;
-        assertThat(a.api("POST", "/api/jobs?reason=two%20replicas", job).statusCode()).isEqualTo(201);
+        assertThat(a.api("POST", "/api/jobs?reason=two%20replicas", job).statusCode())
+            .isEqualTo(201);
 
         List<JsonNode> done =
             await("three windows succeed")
@@ -88,7 +90,9 @@ class TwoConsolesProcessIT {
         assertThat(done).allMatch(r -> r.path("attempt").asInt() == 1);
 
         boolean aLeads = hasClusters(dataA);
-        assertThat(aLeads).as("exactly one console launched clusters").isNotEqualTo(hasClusters(dataB));
+        assertThat(aLeads)
+            .as("exactly one console launched clusters")
+            .isNotEqualTo(hasClusters(dataB));
         List<String> names = new ArrayList<>(submissions(dataA));
         names.addAll(submissions(dataB));
         for (JsonNode run : done) {
@@ -131,7 +135,8 @@ class TwoConsolesProcessIT {
       return names;
     }
     try (Stream<Path> logs = Files.walk(data.resolve("clusters"))) {
-      for (Path log : logs.filter(p -> p.getFileName().toString().equals("livy-server.log")).toList()) {
+      for (Path log :
+          logs.filter(p -> p.getFileName().toString().equals("livy-server.log")).toList()) {
         for (String line : Files.readAllLines(log)) {
           Matcher m = SUBMISSION.matcher(line);
           if (m.find()) {

@@ -103,26 +103,24 @@ public final class ClusterLifecycle {
 
   /** Moves {@code cluster} to TERMINATING and asks its provider to end it. */
   public Optional<Cluster> terminate(Cluster cluster, String reason, Attribution by) {
-    Optional<Cluster> terminating =
-        change(
-            cluster,
-            cluster.moveTo(ClusterState.TERMINATING, reason, clock.instant()),
-            "cluster.terminating",
-            by);
-    terminating.ifPresent(this::endAtProvider);
-    return terminating;
+    return end(cluster, ClusterState.TERMINATING, reason, by);
   }
 
   /** Records {@code cluster} FAILED for {@code reason} and makes sure its provider ends it. */
   public Optional<Cluster> fail(Cluster cluster, String reason, Attribution by) {
-    Optional<Cluster> failed =
+    return end(cluster, ClusterState.FAILED, reason, by);
+  }
+
+  private Optional<Cluster> end(
+      Cluster cluster, ClusterState state, String reason, Attribution by) {
+    Optional<Cluster> ended =
         change(
             cluster,
-            cluster.moveTo(ClusterState.FAILED, reason, clock.instant()),
-            "cluster.failed",
+            cluster.moveTo(state, reason, clock.instant()),
+            "cluster." + state.name().toLowerCase(),
             by);
-    failed.ifPresent(this::endAtProvider);
-    return failed;
+    ended.ifPresent(this::endAtProvider);
+    return ended;
   }
 
   /** Clusters that are not terminated or failed, across pools. */

@@ -270,30 +270,23 @@ class PoolRotationTest {
   }
 
   private JobRun runOn(Cluster cluster, String at) {
-    JobRun run = stores.state().createRunIfAbsent(TestRuns.aRun().at(at).build()).value();
-    String batch =
-        livy.submit(
-                cluster.endpoint(),
-                new SubmitRequest(run.id() + "-a1", "/j", "M", List.of(), Map.of()))
-            .id();
-    livy.set(batch, SubmissionState.RUNNING);
-    return stores.state().updateRun(run.submitted(cluster.id(), batch, clock.instant()));
+    return submittedOn(cluster, TestRuns.aRun().at(at));
   }
 
   private JobRun streamingRunOn(Cluster cluster) {
-    JobRun run =
-        stores
-            .state()
-            .createRunIfAbsent(
-                TestRuns.aRun().job("clicks-stream").at("2026-11-26T11:00:00Z").build())
-            .value();
+    return submittedOn(cluster, TestRuns.aRun().job("clicks-stream").at("2026-11-26T11:00:00Z"));
+  }
+
+  /** A run submitted to {@code cluster} as a batch its Livy reports running. */
+  private JobRun submittedOn(Cluster cluster, TestRuns run) {
+    JobRun created = stores.state().createRunIfAbsent(run.build()).value();
     String batch =
         livy.submit(
                 cluster.endpoint(),
-                new SubmitRequest(run.id() + "-a1", "/j", "M", List.of(), Map.of()))
+                new SubmitRequest(created.id() + "-a1", "/j", "M", List.of(), Map.of()))
             .id();
     livy.set(batch, SubmissionState.RUNNING);
-    return stores.state().updateRun(run.submitted(cluster.id(), batch, clock.instant()));
+    return stores.state().updateRun(created.submitted(cluster.id(), batch, clock.instant()));
   }
 
   private Cluster replacementOf(Cluster rotated) {
