@@ -53,8 +53,9 @@ public final class ConsoleProcess implements AutoCloseable {
     command.add("-Dquarkus.profile=embedded");
     command.add("-Dquarkus.http.port=" + port);
     command.add("-Dlakeops.data-dir=" + dataDir.toAbsolutePath());
-    command.add(
-        "-Dlakeops.local-clusters.home=" + Path.of("target/local-cluster").toAbsolutePath());
+    Path clusterJars =
+        Path.of(System.getProperty("lakeops.localClusterHome", "target/local-cluster"));
+    command.add("-Dlakeops.local-clusters.home=" + clusterJars.toAbsolutePath());
     command.add("-Dlakeops.local-clusters.driver-memory=512m");
     command.add("-Dlakeops.local-clusters.spark-conf.\"spark.sql.shuffle.partitions\"=2");
     command.add("-Dlakeops.security.users.admin.roles=admin");

@@ -1,0 +1,85 @@
+package io.lakeops.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lakeops.domain.Pool;
+import io.lakeops.domain.SizeClass;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** A pool's configuration becomes the domain's pool, and a bad value names its key. */
+class PoolSettingsTest {
+
+  @Test
+  void aConfiguredPoolCarriesItsCountRotationDrainAndRoom() {
+    Pool pool =
+        PoolSettings.toPool(
+            "small", config(Optional.of(Duration.ofHours(12)), Optional.of("0 3 * * *"), 2));
+
+    assertThat(pool.desired()).isEqualTo(2);
+    assertThat(pool.rotation().maxAge()).isEqualTo(Duration.ofHours(12));
+    assertThat(pool.rotation().cron().cron()).isEqualTo("0 3 * * *");
+    assertThat(pool.drainTimeout()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(pool.concurrentRuns()).isEqualTo(4);
+  }
+
+  @Test
+  void aBadCronOrAgeStopsTheStartNamingTheKey() {
+    assertThatThrownBy(
+            () -> PoolSettings.toPool("small", config(Optional.empty(), Optional.of("61 * * * *"), 1)))
+        .hasMessageStartingWith("lakeops.pools.small.rotation-cron: ");
+    assertThatThrownBy(
+            () -> PoolSettings.toPool("small", config(Optional.of(Duration.ZERO), Optional.empty(), 1)))
+        .hasMessageStartingWith("lakeops.pools.small.max-age: ");
+    assertThatThrownBy(
+            () -> PoolSettings.toPool("Bad Name", config(Optional.empty(), Optional.empty(), 1)))
+        .hasMessageStartingWith("lakeops.pools.Bad Name: ");
+  }
+
+  private static PoolsConfig.PoolConfig config(
+      Optional<Duration> maxAge, Optional<String> cron, int desired) {
+    return new PoolsConfig.PoolConfig() {
+      @Override
+      public SizeClass size() {
+        return SizeClass.SMALL;
+      }
+
+      @Override
+      public String description() {
+        return "";
+      }
+
+      @Override
+      public int desired() {
+        return desired;
+      }
+
+      @Override
+      public Optional<Duration> maxAge() {
+        return maxAge;
+      }
+
+      @Override
+      public Optional<String> rotationCron() {
+        return cron;
+      }
+
+      @Override
+      public Duration drainTimeout() {
+        return Duration.ofMinutes(15);
+      }
+
+      @Override
+      public int concurrentRuns() {
+        return 4;
+      }
+
+      @Override
+      public Optional<EmrPoolConfig> emr() {
+        return Optional.empty();
+      }
+    };
+  }
+}
