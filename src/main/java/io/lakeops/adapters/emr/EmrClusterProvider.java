@@ -12,8 +12,6 @@ import io.lakeops.ports.ProvidedCluster;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -23,8 +21,6 @@ import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.emr.EmrClient;
 import software.amazon.awssdk.services.emr.model.Cluster;
 import software.amazon.awssdk.services.emr.model.ClusterStatus;
-import software.amazon.awssdk.services.emr.model.ClusterSummary;
-import software.amazon.awssdk.services.emr.model.InvalidRequestException;
 
 /**
  * Clusters on Amazon EMR, one per Lakeops cluster id, named {@code lakeops-<id>} and built from the
@@ -40,6 +36,7 @@ public final class EmrClusterProvider implements ClusterProvider, AutoCloseable 
   private final String consoleId;
   private final Duration lookback;
   private final Clock clock;
+  private final ClusterListings listings;
   private final ClusterDetails details;
 
   /** Checks every pool's EMR configuration, then builds the client from {@code config}. */
@@ -60,6 +57,7 @@ public final class EmrClusterProvider implements ClusterProvider, AutoCloseable 
     this.consoleId = config.consoleId();
     this.lookback = config.lookback();
     this.clock = clock;
+    this.listings = new ClusterListings(emr);
     this.details = new ClusterDetails(emr, config.livyPort(), config.marketMixRefresh(), clock);
   }
 
@@ -75,7 +73,7 @@ public final class EmrClusterProvider implements ClusterProvider, AutoCloseable 
           "lakeops.pools." + pool.name().value() + ".emr: pool not configured for EMR");
     }
     String name = RunJobFlowRequests.clusterName(id);
-    Optional<String> alive = findAlive(name);
+    Optional<String> alive = listings.findAlive(name);
     if (alive.isPresent()) {
       LOG.infof("cluster %s is already on EMR as %s: nothing launched", id, alive.get());
       return alive.get();
@@ -96,14 +94,14 @@ public final class EmrClusterProvider implements ClusterProvider, AutoCloseable 
     if (wanted.isEmpty()) {
       return Map.of();
     }
-    Map<String, ClusterStatus> listed = listRecent(wanted);
+    Map<String, ClusterStatus> listed = listings.recent(wanted, clock.instant().minus(lookback));
     Map<String, ProvidedCluster> seen = new LinkedHashMap<>();
     for (String id : wanted) {
       ClusterStatus status = listed.get(id);
       String masterDns = null;
       if (status == null) {
         // Older than the lookback, or unknown to EMR: one DescribeCluster tells.
-        Optional<Cluster> cluster = describeOne(id);
+        Optional<Cluster> cluster = listings.describe(id);
         if (cluster.isEmpty()) {
           continue;
         }
@@ -143,49 +141,5 @@ public final class EmrClusterProvider implements ClusterProvider, AutoCloseable 
       case INTERMEDIATE ->
           new ProvidedCluster(id, mapped.state(), null, MarketMix.UNKNOWN, mapped.reason());
     };
-  }
-
-  /** One paged ListClusters over the lookback, stopping at the page where the last id is found. */
-  private Map<String, ClusterStatus> listRecent(Set<String> wanted) {
-    return EmrCalls.call(
-        "ListClusters",
-        () -> {
-          Map<String, ClusterStatus> found = new HashMap<>();
-          Iterator<ClusterSummary> clusters =
-              emr.listClustersPaginator(r -> r.createdAfter(clock.instant().minus(lookback)))
-                  .clusters()
-                  .iterator();
-          while (found.size() < wanted.size() && clusters.hasNext()) {
-            ClusterSummary summary = clusters.next();
-            if (wanted.contains(summary.id())) {
-              found.put(summary.id(), summary.status());
-            }
-          }
-          return found;
-        });
-  }
-
-  private Optional<Cluster> describeOne(String id) {
-    return EmrCalls.call(
-        "DescribeCluster",
-        () -> {
-          try {
-            return Optional.of(emr.describeCluster(r -> r.clusterId(id)).cluster());
-          } catch (InvalidRequestException unknown) {
-            // EMR's answer for an id it does not know: absent, as the port says.
-            LOG.debugf("EMR does not know cluster %s: %s", id, unknown.getMessage());
-            return Optional.empty();
-          }
-        });
-  }
-
-  private Optional<String> findAlive(String name) {
-    return EmrCalls.call(
-        "ListClusters",
-        () ->
-            emr.listClustersPaginator(r -> r.clusterStates(EmrStates.ACTIVE)).clusters().stream()
-                .filter(c -> name.equals(c.name()))
-                .map(ClusterSummary::id)
-                .findFirst());
   }
 }
