@@ -6,7 +6,9 @@ import io.lakeops.config.ClustersConfig;
 import io.lakeops.config.EmrConfig;
 import io.lakeops.config.PoolsConfig;
 import io.lakeops.ports.ClusterProvider;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -34,6 +36,16 @@ class ClusterProviderProducer {
       case LOCAL -> local.get();
       case EMR -> EmrClusterProvider.connect(emr, pools);
     };
+  }
+
+  /**
+   * The provider is made at its first use; an EMR pool configured wrongly must stop the start
+   * instead, naming the key.
+   */
+  void checkAtStart(@Observes StartupEvent start, ClustersConfig config, PoolsConfig pools) {
+    if (config.provider() == ClustersConfig.Provider.EMR) {
+      EmrClusterProvider.check(pools);
+    }
   }
 
   /** Closes the EMR client; the local provider stops its own clusters as a bean of its own. */

@@ -46,6 +46,14 @@ public final class EmrClusterProvider implements ClusterProvider, AutoCloseable 
         EmrClients.builder(config).build(), config, checked, Clock.systemUTC());
   }
 
+  /**
+   * Checks every pool's EMR configuration without connecting; throws naming each invalid key. For a
+   * check at start, before the provider is first used.
+   */
+  public static void check(PoolsConfig pools) {
+    EmrPoolValidator.validate(pools);
+  }
+
   EmrClusterProvider(EmrClient emr, EmrConfig config, PoolsConfig pools, Clock clock) {
     this(emr, config, EmrPoolValidator.validate(pools), clock);
   }
