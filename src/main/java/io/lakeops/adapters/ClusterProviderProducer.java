@@ -1,9 +1,15 @@
 package io.lakeops.adapters;
 
+import io.lakeops.adapters.emr.EmrClusterProvider;
 import io.lakeops.adapters.local.LocalClusterProvider;
 import io.lakeops.config.ClustersConfig;
+import io.lakeops.config.EmrConfig;
+import io.lakeops.config.PoolsConfig;
 import io.lakeops.ports.ClusterProvider;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import org.jboss.logging.Logger;
@@ -11,7 +17,8 @@ import org.jboss.logging.Logger;
 /**
  * Chooses where clusters come from by {@code lakeops.clusters.provider}. Only the chosen adapter is
  * created: the local one stops stale child processes when it starts, which a console on EMR must
- * never do.
+ * never do, and the EMR one checks every pool's EMR configuration, which a local console need not
+ * have.
  */
 @ApplicationScoped
 class ClusterProviderProducer {
@@ -19,13 +26,32 @@ class ClusterProviderProducer {
 
   @Produces
   @ApplicationScoped
-  ClusterProvider clusterProvider(ClustersConfig config, Instance<LocalClusterProvider> local) {
+  ClusterProvider clusterProvider(
+      ClustersConfig config,
+      Instance<LocalClusterProvider> local,
+      EmrConfig emr,
+      PoolsConfig pools) {
     LOG.infof("Clusters come from the %s provider", config.provider().name().toLowerCase());
     return switch (config.provider()) {
       case LOCAL -> local.get();
-      case EMR ->
-          throw new IllegalStateException(
-              "lakeops.clusters.provider=emr: the EMR adapter is not built into this console yet");
+      case EMR -> EmrClusterProvider.connect(emr, pools);
     };
+  }
+
+  /**
+   * The provider is made at its first use; an EMR pool configured wrongly must stop the start
+   * instead, naming the key.
+   */
+  void checkAtStart(@Observes StartupEvent start, ClustersConfig config, PoolsConfig pools) {
+    if (config.provider() == ClustersConfig.Provider.EMR) {
+      EmrClusterProvider.check(pools);
+    }
+  }
+
+  /** Closes the EMR client; the local provider stops its own clusters as a bean of its own. */
+  void close(@Disposes ClusterProvider provider) {
+    if (provider instanceof EmrClusterProvider emr) {
+      emr.close();
+    }
   }
 }

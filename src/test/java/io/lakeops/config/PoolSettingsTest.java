@@ -28,10 +28,14 @@ class PoolSettingsTest {
   @Test
   void aBadCronOrAgeStopsTheStartNamingTheKey() {
     assertThatThrownBy(
-            () -> PoolSettings.toPool("small", config(Optional.empty(), Optional.of("61 * * * *"), 1)))
+            () ->
+                PoolSettings.toPool(
+                    "small", config(Optional.empty(), Optional.of("61 * * * *"), 1)))
         .hasMessageStartingWith("lakeops.pools.small.rotation-cron: ");
     assertThatThrownBy(
-            () -> PoolSettings.toPool("small", config(Optional.of(Duration.ZERO), Optional.empty(), 1)))
+            () ->
+                PoolSettings.toPool(
+                    "small", config(Optional.of(Duration.ZERO), Optional.empty(), 1)))
         .hasMessageStartingWith("lakeops.pools.small.max-age: ");
     assertThatThrownBy(
             () -> PoolSettings.toPool("Bad Name", config(Optional.empty(), Optional.empty(), 1)))
@@ -40,46 +44,19 @@ class PoolSettingsTest {
 
   private static PoolsConfig.PoolConfig config(
       Optional<Duration> maxAge, Optional<String> cron, int desired) {
-    return new PoolsConfig.PoolConfig() {
-      @Override
-      public SizeClass size() {
-        return SizeClass.SMALL;
-      }
-
-      @Override
-      public String description() {
-        return "";
-      }
-
-      @Override
-      public int desired() {
-        return desired;
-      }
-
-      @Override
-      public Optional<Duration> maxAge() {
-        return maxAge;
-      }
-
-      @Override
-      public Optional<String> rotationCron() {
-        return cron;
-      }
-
-      @Override
-      public Duration drainTimeout() {
-        return Duration.ofMinutes(15);
-      }
-
-      @Override
-      public int concurrentRuns() {
-        return 4;
-      }
-
-      @Override
-      public Optional<EmrPoolConfig> emr() {
-        return Optional.empty();
-      }
-    };
+    return new Config(
+        SizeClass.SMALL, "", desired, maxAge, cron, Duration.ofMinutes(15), 4, Optional.empty());
   }
+
+  /** A record, not an anonymous class: Quarkus' build refuses validated methods on those. */
+  private record Config(
+      SizeClass size,
+      String description,
+      int desired,
+      Optional<Duration> maxAge,
+      Optional<String> rotationCron,
+      Duration drainTimeout,
+      int concurrentRuns,
+      Optional<EmrPoolConfig> emr)
+      implements PoolsConfig.PoolConfig {}
 }

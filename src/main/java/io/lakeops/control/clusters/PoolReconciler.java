@@ -3,6 +3,7 @@ package io.lakeops.control.clusters;
 import io.lakeops.control.audit.Attribution;
 import io.lakeops.domain.Cluster;
 import io.lakeops.domain.ClusterState;
+import io.lakeops.domain.MarketMix;
 import io.lakeops.domain.Pool;
 import io.lakeops.domain.PoolName;
 import io.lakeops.ports.ClusterProvider;
@@ -101,7 +102,11 @@ public final class PoolReconciler {
     Cluster current = cluster;
     boolean newEndpoint =
         report.endpoint() != null && !report.endpoint().equals(cluster.endpoint());
-    if (next.isPresent() || newEndpoint) {
+    boolean newMix =
+        report.marketMix() != null
+            && !report.marketMix().equals(MarketMix.UNKNOWN)
+            && !report.marketMix().equals(cluster.marketMix());
+    if (next.isPresent() || newEndpoint || newMix) {
       ClusterState target = next.orElse(cluster.state());
       Cluster observed =
           cluster.observed(target, report.endpoint(), report.marketMix(), report.reason(), now);

@@ -1,0 +1,118 @@
+package io.lakeops.adapters.emr;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import io.lakeops.config.EmrConfig;
+import io.lakeops.config.PoolsConfig;
+import java.time.Clock;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * Recorded exchanges of EMR's JSON 1.1 protocol ({@code POST /} with {@code X-Amz-Target:
+ * ElasticMapReduce.<Operation>}) in WireMock: never a real AWS account. Anything without a stub
+ * gets EMR's InvalidRequestException, so a missing stub fails the test loudly.
+ */
+final class EmrStubs {
+  static final String JSON = "application/x-amz-json-1.1";
+
+  private EmrStubs() {}
+
+  /** The catch-all of every test: lowest priority, EMR's error shape. */
+  static void noStubFailsLoudly(WireMockExtension emr) {
+    emr.stubFor(
+        any(anyUrl())
+            .atPriority(100)
+            .willReturn(error(400, "InvalidRequestException", "no stub for this request")));
+  }
+
+  /** A request for one EMR operation. */
+  static MappingBuilder operation(String name) {
+    return post(urlEqualTo("/"))
+        .withHeader("X-Amz-Target", equalTo("ElasticMapReduce." + name))
+        .withHeader("Content-Type", equalTo(JSON));
+  }
+
+  /** What WireMock saw of one EMR operation. */
+  static RequestPatternBuilder requested(String name) {
+    return postRequestedFor(urlEqualTo("/"))
+        .withHeader("X-Amz-Target", equalTo("ElasticMapReduce." + name));
+  }
+
+  static ResponseDefinitionBuilder ok(String body) {
+    return aResponse().withStatus(200).withHeader("Content-Type", JSON).withBody(body);
+  }
+
+  static ResponseDefinitionBuilder error(int status, String type, String message) {
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", JSON)
+        .withBody("{\"__type\":\"" + type + "\",\"Message\":\"" + message + "\"}");
+  }
+
+  /** A cluster as ListClusters lists it. */
+  static String summary(String id, String name, String state, String code, String message) {
+    String reason =
+        code == null ? "{}" : "{\"Code\":\"" + code + "\",\"Message\":\"" + message + "\"}";
+    return "{\"Id\":\""
+        + id
+        + "\",\"Name\":\""
+        + name
+        + "\",\"Status\":{\"State\":\""
+        + state
+        + "\",\"StateChangeReason\":"
+        + reason
+        + ",\"Timeline\":{\"CreationDateTime\":1.7645832E9}}}";
+  }
+
+  static String clusters(String... summaries) {
+    return "{\"Clusters\":[" + String.join(",", summaries) + "]}";
+  }
+
+  /** DescribeCluster's answer for a cluster with this master DNS name. */
+  static String described(String id, String state, String masterDns) {
+    return "{\"Cluster\":{\"Id\":\""
+        + id
+        + "\",\"Name\":\"lakeops-x\",\"Status\":{\"State\":\""
+        + state
+        + "\"},\"MasterPublicDnsName\":\""
+        + masterDns
+        + "\"}}";
+  }
+
+  /** ListInstances' answer: running instances on these markets (SPOT or ON_DEMAND). */
+  static String instances(String... markets) {
+    StringBuilder json = new StringBuilder("{\"Instances\":[");
+    for (int i = 0; i < markets.length; i++) {
+      json.append(i == 0 ? "" : ",")
+          .append("{\"Id\":\"ci-")
+          .append(i)
+          .append("\",\"Market\":\"")
+          .append(markets[i])
+          .append("\",\"Status\":{\"State\":\"RUNNING\"}}");
+    }
+    return json.append("]}").toString();
+  }
+
+  /** The provider against this WireMock, with fixed test credentials and us-east-1. */
+  static EmrClusterProvider provider(EmrConfig config, PoolsConfig pools, Clock clock) {
+    return new EmrClusterProvider(
+        EmrClients.builder(config)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+            .build(),
+        config,
+        pools,
+        clock);
+  }
+}
