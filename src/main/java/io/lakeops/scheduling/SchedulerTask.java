@@ -32,6 +32,7 @@ class SchedulerTask {
   private final Counter conflicts;
   private final Counter dispatched;
   private final Counter failures;
+  private final Counter clusterSteps;
   private final AtomicInteger leader = new AtomicInteger();
 
   SchedulerTask(ControlLoop loop, SchedulerConfig config, Clock clock, MeterRegistry registry) {
@@ -43,6 +44,7 @@ class SchedulerTask {
     this.conflicts = registry.counter("lakeops.scheduler.conflicts");
     this.dispatched = registry.counter("lakeops.scheduler.runs.dispatched");
     this.failures = registry.counter("lakeops.scheduler.failures");
+    this.clusterSteps = registry.counter("lakeops.clusters.steps");
     registry.gauge("lakeops.scheduler.leader", leader);
   }
 
@@ -86,10 +88,12 @@ class SchedulerTask {
     dispatched.increment(report.runsDispatched());
     failures.increment(report.failures().size());
     report.failures().forEach(f -> LOG.warnf(f.cause(), "Scheduler step failed: %s", f));
-    if (tick != null && tick.runsCreated() + report.runsDispatched() + report.runsChanged() > 0) {
+    clusterSteps.increment(report.clusterSteps());
+    int newRuns = tick == null ? 0 : tick.runsCreated();
+    if (newRuns + report.runsDispatched() + report.runsChanged() + report.clusterSteps() > 0) {
       LOG.infof(
-          "Scheduler pass: %d runs created, %d moved on, %d dispatched",
-          tick.runsCreated(), report.runsChanged(), report.runsDispatched());
+          "Scheduler pass: %d runs created, %d moved on, %d dispatched; %d cluster steps",
+          newRuns, report.runsChanged(), report.runsDispatched(), report.clusterSteps());
     }
   }
 }
