@@ -242,6 +242,74 @@ class ClusterFailoverIT {
     assertThat(done.failures().infrastructure()).isZero();
   }
 
+  @Test
+  @Order(4)
+  void scheduledWindowsAcrossARotationAreNeitherMissedNorDoubledAndReachTheLakeOnce()
+      throws Exception {
+    Cluster old = readyCluster();
+    api.createJob(E2eApi.extraction("payments-windows", "payments", "every 20s", "small"));
+    await("the first window runs on the old cluster")
+        .atMost(HEAL_TIMEOUT)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> api.runsOf("payments-windows").stream().anyMatch(r -> r.cluster() != null));
+
+    Users.OPERATOR
+        .api()
+        .contentType(io.restassured.http.ContentType.JSON)
+        .queryParam("reason", "rotation under a schedule")
+        .post("/api/pools/small/rotate")
+        .then()
+        .statusCode(200);
+    Cluster ended =
+        await("the old cluster is terminated")
+            .atMost(HEAL_TIMEOUT)
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> cluster(old.id()), c -> c.state() == ClusterState.TERMINATED);
+    Instant cutoff = ended.endedAt().plusSeconds(25);
+    List<JobRun> windows =
+        await("every window up to 25 s after the rotation has run")
+            .atMost(HEAL_TIMEOUT)
+            .pollInterval(Duration.ofSeconds(1))
+            .until(
+                () ->
+                    api.runsOf("payments-windows").stream()
+                        .filter(r -> !r.scheduledFor().isAfter(cutoff))
+                        .sorted(Comparator.comparing(JobRun::scheduledFor))
+                        .toList(),
+                runs ->
+                    Instant.now().isAfter(cutoff.plusSeconds(2))
+                        && runs.stream().allMatch(r -> r.state().isFinished()));
+    Users.OPERATOR
+        .api()
+        .contentType(io.restassured.http.ContentType.JSON)
+        .post("/api/jobs/payments-windows/pause?reason=done")
+        .then()
+        .statusCode(200);
+
+    assertThat(windows.size()).as("windows before, during and after the rotation").isGreaterThan(3);
+    assertThat(windows).allMatch(r -> r.state() == RunState.SUCCEEDED, "every window succeeded");
+    assertThat(windows.stream().map(JobRun::cluster).distinct())
+        .as("windows ran on both clusters")
+        .contains(old.id(), ended.rotation().replacement());
+    for (int i = 1; i < windows.size(); i++) {
+      JobRun before = windows.get(i - 1);
+      JobRun after = windows.get(i);
+      assertThat(after.scheduledFor())
+          .as("no window missed after " + before.id())
+          .isEqualTo(before.scheduledFor().plusSeconds(20));
+      assertThat(after.window().low())
+          .as("windows follow each other without gap or overlap")
+          .isEqualTo(before.window().high());
+    }
+    List<Long> lake = new ArrayList<>();
+    for (JobRun window : windows) {
+      lake.addAll(LakeRows.ids(batchDir("payments", window.id())));
+    }
+    assertThat(lake.stream().sorted().toList())
+        .as("every source row once across the windows' batches")
+        .isEqualTo(sourceIds("payments"));
+  }
+
   /** SIGKILL to the cluster's Livy and every process under it (its Spark drivers), at once. */
   private void killDashNine(Cluster cluster) throws Exception {
     ProcessHandle livy = provider.livyProcess(cluster.providerId());

@@ -29,7 +29,9 @@ import org.junit.jupiter.api.Test;
  * The console as its own process, killed with {@code kill -9} while a run is running and started
  * again over the same data directory, as an operator would with the README's command. Local
  * clusters are children of the console: the new process stops the Livy the old one left behind,
- * records that cluster FAILED, launches a replacement, and the run ends SUCCEEDED exactly once.
+ * records that cluster FAILED, launches a replacement, and the run ends SUCCEEDED exactly once. The
+ * same for a console killed mid-rotation: the new one leaves no orphan, and the pool is whole
+ * again.
  */
 class ConsoleRestartProcessIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -130,6 +132,63 @@ class ConsoleRestartProcessIT {
       assertThat(lake).hasSize(ROWS).doesNotHaveDuplicates().isEqualTo(sourceIds());
     }
     assertThat(livyProcessesOf(data)).as("no Livy outlives the console").isZero();
+  }
+
+  @Test
+  void aConsoleKilledMidRotationLeavesNoOrphanAndThePoolIsWholeAgainAfterTheRestart()
+      throws Exception {
+    Path data = Files.createTempDirectory(Files.createDirectories(WORK), "rotation-");
+    Map<String, String> settings = Map.of("lakeops.scheduler.lease-ttl", "8s");
+    try (ConsoleProcess first = ConsoleProcess.start(data, "first", settings)) {
+      awaitReadyCluster(first);
+      created(first.api("POST", "/api/pools/small/rotate?reason=process%20test", null));
+      await("the replacement is launched")
+          .atMost(Duration.ofMinutes(1))
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> liveClusters(first).size() == 2);
+
+      first.killDashNine();
+    }
+    assertThat(livyProcessesOf(data))
+        .as("a killed console leaves its clusters behind")
+        .isPositive();
+
+    try (ConsoleProcess second = ConsoleProcess.start(data, "second", settings)) {
+      List<JsonNode> live =
+          await("the pool is whole again: one READY cluster, no rotation left")
+              .atMost(Duration.ofMinutes(3))
+              .pollInterval(Duration.ofSeconds(1))
+              .until(
+                  () -> liveClusters(second),
+                  l ->
+                      l.size() == 1
+                          && "READY".equals(l.get(0).path("state").asText())
+                          && l.get(0).path("rotation").isMissingNode());
+      String survivor = live.get(0).path("id").asText();
+      assertThat(livyProcessesOf(data))
+          .as("no orphan: only the live cluster's Livy runs")
+          .isEqualTo(1)
+          .isEqualTo(livyProcessesOf(data.resolve("clusters").resolve("local-" + survivor)));
+      JsonNode history =
+          JSON.readTree(second.api("GET", "/api/clusters?pool=small&limit=50", null).body())
+              .path("items");
+      for (JsonNode c : history) {
+        if (!c.path("id").asText().equals(survivor)) {
+          assertThat(c.path("state").asText())
+              .as("the first console's clusters are ended on record")
+              .isIn("FAILED", "TERMINATED");
+        }
+      }
+    }
+    assertThat(livyProcessesOf(data)).isZero();
+  }
+
+  private static List<JsonNode> liveClusters(ConsoleProcess console) throws Exception {
+    List<JsonNode> live = new ArrayList<>();
+    JSON.readTree(console.api("GET", "/api/clusters", null).body())
+        .path("items")
+        .forEach(live::add);
+    return live;
   }
 
   private static String job(String id) {

@@ -1,5 +1,7 @@
 package io.lakeops.testdata;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -8,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Reads what the jobs wrote to the lake with a reader of its own (DuckDB's Parquet reader, not
@@ -16,8 +19,16 @@ import java.util.List;
 public final class LakeRows {
   private LakeRows() {}
 
-  /** The {@code id} column of every row of one batch folder, in order, duplicates kept. */
-  public static List<Long> ids(Path batch) throws SQLException {
+  /**
+   * The {@code id} column of every row of one batch folder, in order, duplicates kept; none for a
+   * folder without Parquet files (an empty window).
+   */
+  public static List<Long> ids(Path batch) throws SQLException, IOException {
+    try (Stream<Path> files = Files.list(batch)) {
+      if (files.noneMatch(f -> f.getFileName().toString().endsWith(".parquet"))) {
+        return List.of();
+      }
+    }
     String glob = batch.resolve("*.parquet").toString().replace("'", "''");
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = duck.createStatement();
