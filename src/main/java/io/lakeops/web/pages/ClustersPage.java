@@ -5,6 +5,7 @@ import io.lakeops.domain.Cluster;
 import io.lakeops.domain.Pool;
 import io.lakeops.domain.PoolName;
 import io.lakeops.ports.ClusterStore;
+import io.lakeops.ports.NotFoundException;
 import io.lakeops.ports.Page;
 import io.lakeops.web.api.Params;
 import io.lakeops.web.security.CurrentUser;
@@ -78,7 +79,7 @@ public class ClustersPage {
         pools.stream()
             .filter(p -> p.name().equals(name))
             .findFirst()
-            .orElseThrow(() -> new io.lakeops.ports.NotFoundException("pool", pool));
+            .orElseThrow(() -> new NotFoundException("pool", pool));
     Page<Cluster> page = clusters.findClusters(name, Params.page(limit, cursor));
     String next =
         page.next()

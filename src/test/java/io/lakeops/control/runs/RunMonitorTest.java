@@ -2,8 +2,11 @@ package io.lakeops.control.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lakeops.domain.ClusterId;
+import io.lakeops.domain.ClusterState;
 import io.lakeops.domain.FailureKind;
 import io.lakeops.domain.JobRun;
+import io.lakeops.domain.RetryPolicy;
 import io.lakeops.domain.RunResult;
 import io.lakeops.domain.RunState;
 import io.lakeops.ports.AuditEntry;
@@ -113,7 +116,7 @@ class RunMonitorTest {
     assertThat(moved.failures().kind()).isEqualTo(FailureKind.CLUSTER_LOST);
     assertThat(moved.failures().infrastructure()).isEqualTo(1);
     assertThat(moved.failures().job()).isZero();
-    assertThat(f.rules.notBefore(moved, io.lakeops.domain.RetryPolicy.DEFAULT))
+    assertThat(f.rules.notBefore(moved, RetryPolicy.DEFAULT))
         .as("no backoff: another cluster takes it now")
         .isEqualTo(moved.updatedAt());
     AuditEntry recorded = f.audit.entries().get(f.audit.entries().size() - 1);
@@ -141,10 +144,7 @@ class RunMonitorTest {
   }
 
   private void failCluster(String id, String why) {
-    var cluster = f.stores.state().findCluster(new io.lakeops.domain.ClusterId(id)).orElseThrow();
-    f.stores
-        .state()
-        .updateCluster(
-            cluster.moveTo(io.lakeops.domain.ClusterState.FAILED, why, f.clock.instant()));
+    var cluster = f.stores.state().findCluster(new ClusterId(id)).orElseThrow();
+    f.stores.state().updateCluster(cluster.moveTo(ClusterState.FAILED, why, f.clock.instant()));
   }
 }
