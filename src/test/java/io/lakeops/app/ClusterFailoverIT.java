@@ -206,13 +206,7 @@ class ClusterFailoverIT {
     RunId id = api.runNow("payments-rotation");
     awaitState(id, 1, RunState.RUNNING);
 
-    Users.OPERATOR
-        .api()
-        .contentType(io.restassured.http.ContentType.JSON)
-        .queryParam("reason", "monthly rotation")
-        .post("/api/pools/small/rotate")
-        .then()
-        .statusCode(200);
+    rotatePoolSmall("monthly rotation");
 
     Cluster ended =
         await("the old cluster is terminated")
@@ -253,13 +247,7 @@ class ClusterFailoverIT {
         .pollInterval(Duration.ofMillis(500))
         .until(() -> api.runsOf("payments-windows").stream().anyMatch(r -> r.cluster() != null));
 
-    Users.OPERATOR
-        .api()
-        .contentType(io.restassured.http.ContentType.JSON)
-        .queryParam("reason", "rotation under a schedule")
-        .post("/api/pools/small/rotate")
-        .then()
-        .statusCode(200);
+    rotatePoolSmall("rotation under a schedule");
     Cluster ended =
         await("the old cluster is terminated")
             .atMost(HEAL_TIMEOUT)
@@ -310,6 +298,17 @@ class ClusterFailoverIT {
     assertThat(lake.stream().sorted().toList())
         .as("every source row once across the windows' batches")
         .isEqualTo(sourceIds("payments"));
+  }
+
+  /** One click on Rotate pool, through the API. */
+  private static void rotatePoolSmall(String reason) {
+    Users.OPERATOR
+        .api()
+        .contentType(io.restassured.http.ContentType.JSON)
+        .queryParam("reason", reason)
+        .post("/api/pools/small/rotate")
+        .then()
+        .statusCode(200);
   }
 
   /** SIGKILL to the cluster's Livy and every process under it (its Spark drivers), at once. */
