@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One local cluster: a Livy server child process and the Spark drivers it starts. It is READY once
- * Livy answers {@code GET /batches}; stopping it stops the drivers too, so none is left behind.
+ * Livy first answers {@code GET /batches}, and stays so while the process lives; stopping it stops
+ * the drivers too, so none is left behind.
  */
 final class LocalLivyProcess {
   private static final HttpClient HTTP =
@@ -101,13 +102,14 @@ final class LocalLivyProcess {
     if (failure != null) {
       return cluster(ClusterState.FAILED, null, failure);
     }
+    if (ready) {
+      // Ready once, it stays READY while its process lives: whether Livy still answers is the
+      // reconciler's ping (one per pass), not asked a second time here.
+      return cluster(ClusterState.READY, endpoint(), "Livy process running");
+    }
     if (answers()) {
       ready = true;
       return cluster(ClusterState.READY, endpoint(), "Livy answers on " + endpoint());
-    }
-    if (ready) {
-      // Alive but not answering for now: the submitter's retries and breaker judge that.
-      return cluster(ClusterState.READY, endpoint(), "Livy did not answer just now");
     }
     if (Duration.between(startedAt, Instant.now()).compareTo(startTimeout) > 0) {
       failure = "Livy did not answer within " + startTimeout + "; see " + paths.serverLog();
