@@ -63,7 +63,8 @@ public final class SchedulerBenchmark {
       // Kept open between connections, as the console's pool does; unpooled H2 closes (and
       // compacts)
       // the file at every last close.
-      dataSource.setURL("jdbc:h2:file:" + dir.resolve("bench") + ";DB_CLOSE_DELAY=-1");
+      dataSource.setURL(
+          "jdbc:h2:file:" + dir.resolve("bench") + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0");
       Flyway.configure().dataSource(dataSource).load().migrate();
       store = new EmbeddedStateStore(dataSource, clock);
       schedule = new EmbeddedScheduleStore(dataSource, clock);
