@@ -135,6 +135,41 @@ class ConsoleRestartProcessIT {
   }
 
   @Test
+  void whatTheConsoleAcknowledgedSurvivesAKillDashNineTheMomentAfter() throws Exception {
+    Path data = Files.createTempDirectory(Files.createDirectories(WORK), "acknowledged-");
+    List<String> jobs = List.of("ack-1", "ack-2", "ack-3");
+    Map<String, String> settings =
+        Map.of(
+            "lakeops.sources.shop.jdbc-url",
+            source.url("shop"),
+            "lakeops.sources.shop.user",
+            "root");
+    try (ConsoleProcess first = ConsoleProcess.start(data, "first", settings)) {
+      for (String id : jobs) {
+        created(first.api("POST", "/api/jobs?reason=durability", job(id)));
+      }
+      first.killDashNine(); // no time for a background flush: only what each commit wrote is left
+    }
+    try (ConsoleProcess second = ConsoleProcess.start(data, "second", settings)) {
+      for (String id : jobs) {
+        assertThat(second.api("GET", "/api/jobs/" + id, null).statusCode())
+            .as("job %s, created with a 201 before the kill", id)
+            .isEqualTo(200);
+      }
+      await("the audit tells of each creation")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () ->
+                  JSON.readTree(
+                          second.api("GET", "/api/audit?entityKind=job&limit=50", null).body())
+                      .path("items")
+                      .findValuesAsText("entityId"),
+              ids -> ids.containsAll(jobs));
+    }
+  }
+
+  @Test
   void aConsoleKilledMidRotationLeavesNoOrphanAndThePoolIsWholeAgainAfterTheRestart()
       throws Exception {
     Path data = Files.createTempDirectory(Files.createDirectories(WORK), "rotation-");
@@ -166,7 +201,7 @@ class ConsoleRestartProcessIT {
                           && l.get(0).path("rotation").isMissingNode());
       String survivor = live.get(0).path("id").asText();
       assertThat(livyProcessesOf(data))
-          .as("no orphan: only the live cluster's Livy runs")
+          .as("no orphan: only the live cluster's Livy runs; running: %s", livyCommandLines(data))
           .isEqualTo(1)
           .isEqualTo(livyProcessesOf(data.resolve("clusters").resolve("local-" + survivor)));
       JsonNode history =
@@ -247,6 +282,14 @@ class ConsoleRestartProcessIT {
       }
     }
     return names.stream().sorted().toList();
+  }
+
+  private static List<String> livyCommandLines(Path dir) {
+    String marker = dir.toAbsolutePath().toString();
+    return ProcessHandle.allProcesses()
+        .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
+        .filter(c -> c.contains("LivyServer") && c.contains(marker))
+        .toList();
   }
 
   private static long livyProcessesOf(Path dir) {

@@ -79,10 +79,6 @@ final class LocalClusterLayout {
     Path serverLog() {
       return dir.resolve("livy-server.log");
     }
-
-    Path pidFile() {
-      return dir.resolve("livy.pid");
-    }
   }
 
   private final LocalClusterSettings settings;

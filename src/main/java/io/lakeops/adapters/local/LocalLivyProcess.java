@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -69,9 +68,7 @@ final class LocalLivyProcess {
     // Drivers bind to loopback: no guessing of this machine's address, nothing exposed.
     env.put("SPARK_LOCAL_IP", "127.0.0.1");
     try {
-      Process process = pb.start();
-      Files.writeString(paths.pidFile(), Long.toString(process.pid()));
-      return new LocalLivyProcess(providerId, paths, port, process);
+      return new LocalLivyProcess(providerId, paths, port, pb.start());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start Livy for local cluster " + providerId, e);
     }

@@ -1,49 +1,60 @@
 package io.lakeops.adapters.local;
 
-import java.io.IOException;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * Stops Livy servers that an earlier console left running (it was killed before it could stop
- * them), found by the pid files in the clusters' working directories. A pid is only trusted when
- * its command line names that directory, so a reused pid is never killed.
+ * Stops the processes of local clusters that an earlier console left running (it was killed before
+ * it could stop them): every process whose command line names a cluster directory under the work
+ * directory, with everything it started. They are found by their command line, which a console
+ * killed at any moment cannot leave unwritten (a pid file written after the start can be). The work
+ * directory belongs to one console at a time (its data directory), so what runs from it now was
+ * started by a console that is gone.
  */
 final class StaleClusters {
   private static final Logger LOG = Logger.getLogger(StaleClusters.class);
 
   private StaleClusters() {}
 
-  static void stopAll(Path workDir) {
+  /** Stops what runs from {@code workDir}'s cluster directories; how many processes it stopped. */
+  static int stopAll(Path workDir) {
     if (!Files.isDirectory(workDir)) {
-      return;
+      return 0;
     }
-    try (Stream<Path> dirs = Files.list(workDir)) {
-      dirs.map(d -> d.resolve("livy.pid"))
-          .filter(Files::isRegularFile)
-          .forEach(StaleClusters::stop);
-    } catch (IOException e) {
-      LOG.warnf("cannot look for stale local clusters in %s: %s", workDir, e);
+    String marker = workDir.toAbsolutePath().normalize() + File.separator + "local-";
+    Set<ProcessHandle> mine = ancestry();
+    List<ProcessHandle> stale =
+        ProcessHandle.allProcesses()
+            .filter(p -> !mine.contains(p))
+            .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+            .toList();
+    int stopped = 0;
+    for (ProcessHandle p : stale) {
+      LOG.warnf(
+          "stopping process %d left running by an earlier console: %s",
+          p.pid(), p.info().commandLine().orElse("?"));
+      List<ProcessHandle> children = p.descendants().toList();
+      LocalLivyProcess.kill(p);
+      children.forEach(LocalLivyProcess::kill);
+      stopped += 1 + children.size();
     }
+    return stopped;
   }
 
-  private static void stop(Path pidFile) {
-    try {
-      long pid = Long.parseLong(Files.readString(pidFile).strip());
-      String dir = pidFile.getParent().toString();
-      ProcessHandle.of(pid)
-          .filter(p -> p.info().commandLine().map(c -> c.contains(dir)).orElse(false))
-          .ifPresent(
-              p -> {
-                LOG.warnf("stopping Livy %d left running in %s by an earlier console", pid, dir);
-                p.descendants().forEach(LocalLivyProcess::kill);
-                LocalLivyProcess.kill(p);
-              });
-      Files.deleteIfExists(pidFile);
-    } catch (IOException | NumberFormatException e) {
-      LOG.warnf("cannot read %s: %s", pidFile, e);
-    }
+  /** This process and those above it, which are never stale whatever their command line says. */
+  private static Set<ProcessHandle> ancestry() {
+    return Stream.iterate(
+            Optional.of(ProcessHandle.current()),
+            Optional::isPresent,
+            p -> p.flatMap(ProcessHandle::parent))
+        .map(Optional::get)
+        .collect(Collectors.toSet());
   }
 }
