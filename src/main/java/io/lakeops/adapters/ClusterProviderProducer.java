@@ -1,10 +1,12 @@
 package io.lakeops.adapters;
 
+import io.lakeops.adapters.emr.CloudWatchClusterMetrics;
 import io.lakeops.adapters.emr.EmrClusterProvider;
 import io.lakeops.adapters.local.LocalClusterProvider;
 import io.lakeops.config.ClustersConfig;
 import io.lakeops.config.EmrConfig;
 import io.lakeops.config.PoolsConfig;
+import io.lakeops.ports.ClusterMetrics;
 import io.lakeops.ports.ClusterProvider;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,10 +17,10 @@ import jakarta.enterprise.inject.Produces;
 import org.jboss.logging.Logger;
 
 /**
- * Chooses where clusters come from by {@code lakeops.clusters.provider}. Only the chosen adapter is
- * created: the local one stops stale child processes when it starts, which a console on EMR must
- * never do, and the EMR one checks every pool's EMR configuration, which a local console need not
- * have.
+ * Chooses where clusters (and their health figures) come from by {@code lakeops.clusters.provider}.
+ * Only the chosen adapter is created: the local one stops stale child processes when it starts,
+ * which a console on EMR must never do, and the EMR one checks every pool's EMR configuration,
+ * which a local console need not have.
  */
 @ApplicationScoped
 class ClusterProviderProducer {
@@ -38,6 +40,16 @@ class ClusterProviderProducer {
     };
   }
 
+  /** The clusters' health figures: CloudWatch's for EMR; local clusters have none. */
+  @Produces
+  @ApplicationScoped
+  ClusterMetrics clusterMetrics(ClustersConfig config, EmrConfig emr) {
+    return switch (config.provider()) {
+      case LOCAL -> ClusterMetrics.NONE;
+      case EMR -> CloudWatchClusterMetrics.connect(emr);
+    };
+  }
+
   /**
    * The provider is made at its first use; an EMR pool configured wrongly must stop the start
    * instead, naming the key.
@@ -52,6 +64,13 @@ class ClusterProviderProducer {
   void close(@Disposes ClusterProvider provider) {
     if (provider instanceof EmrClusterProvider emr) {
       emr.close();
+    }
+  }
+
+  /** Closes the CloudWatch client. */
+  void close(@Disposes ClusterMetrics metrics) {
+    if (metrics instanceof CloudWatchClusterMetrics cloudWatch) {
+      cloudWatch.close();
     }
   }
 }

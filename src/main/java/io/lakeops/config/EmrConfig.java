@@ -61,4 +61,15 @@ public interface EmrConfig {
   /** How often a READY cluster's spot and on-demand instance counts are read again. */
   @WithDefault("5m")
   Duration marketMixRefresh();
+
+  /**
+   * How often the clusters' health figures (CloudWatch's IsIdle, YARNMemoryAvailablePercentage,
+   * ContainerPending, MRUnhealthyNodes) are read for the clusters pane; EMR publishes them every
+   * five minutes and CloudWatch charges per metric read. {@code 0s} turns the reads off.
+   */
+  @WithDefault("5m")
+  Duration figuresRefresh();
+
+  /** A CloudWatch endpoint instead of AWS's: a VPC endpoint, or a WireMock server in tests. */
+  Optional<URI> cloudwatchEndpointOverride();
 }

@@ -7,13 +7,17 @@ import static org.hamcrest.Matchers.not;
 
 import io.lakeops.domain.Cluster;
 import io.lakeops.domain.ClusterState;
+import io.lakeops.ports.ClusterFigures;
+import io.lakeops.ports.ClusterMetrics;
 import io.lakeops.ports.StateStore;
 import io.lakeops.testdata.TestClusters;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -125,6 +129,36 @@ class ClusterActionsTest {
             .statusCode();
     assertThat(done).isEqualTo(303);
     assertThat(state(ready)).isEqualTo(ClusterState.TERMINATING);
+  }
+
+  @Test
+  void healthFiguresShowWhereTheProviderKeepsThemAndNoColumnWhereItDoesNot() {
+    Cluster ready = readyCluster("medium");
+    Browser.loggedInAs(Users.VIEWER)
+        .get("/clusters/pane")
+        .then()
+        .statusCode(200)
+        .body(containsString(ready.id().value()))
+        .body(not(containsString("<th>Health</th>")));
+
+    QuarkusMock.installMockForType(
+        new ClusterMetrics() {
+          @Override
+          public Map<String, ClusterFigures> latest(Collection<String> providerIds) {
+            return providerIds.contains(ready.providerId())
+                ? Map.of(ready.providerId(), new ClusterFigures(Instant.now(), false, 62.6, 2L, 0L))
+                : Map.of();
+          }
+        },
+        ClusterMetrics.class);
+    Browser.loggedInAs(Users.VIEWER)
+        .get("/clusters/pane")
+        .then()
+        .statusCode(200)
+        .body(containsString("<th>Health</th>"))
+        .body(
+            containsString(
+                "busy · 63% YARN memory free · 2 containers pending · 0 unhealthy nodes"));
   }
 
   private static RequestSpecification json(Users user) {

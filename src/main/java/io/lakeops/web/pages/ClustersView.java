@@ -10,6 +10,8 @@ import io.lakeops.domain.Pool;
 import io.lakeops.ports.AuditEntry;
 import io.lakeops.ports.AuditLog;
 import io.lakeops.ports.AuditQuery;
+import io.lakeops.ports.ClusterFigures;
+import io.lakeops.ports.ClusterMetrics;
 import io.lakeops.ports.ClusterProvider;
 import io.lakeops.ports.ClusterStore;
 import io.lakeops.ports.EntityKind;
@@ -21,7 +23,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -44,6 +48,7 @@ class ClustersView {
   private final ClusterHealth health;
   private final LaunchBackoff backoff;
   private final ClusterProvider provider;
+  private final ClusterMetrics metrics;
   private final Clock clock;
 
   ClustersView(
@@ -54,6 +59,7 @@ class ClustersView {
       ClusterHealth health,
       LaunchBackoff backoff,
       ClusterProvider provider,
+      ClusterMetrics metrics,
       Clock clock) {
     this.pools = pools;
     this.clusters = clusters;
@@ -62,11 +68,15 @@ class ClustersView {
     this.health = health;
     this.backoff = backoff;
     this.provider = provider;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
-  /** The pane: one section per pool, and whether clusters here can simulate a spot loss. */
-  record Pane(List<PoolPane> pools, boolean canSimulateLoss, Instant at) {}
+  /**
+   * The pane: one section per pool, whether clusters here can simulate a spot loss, and whether
+   * their provider keeps health figures.
+   */
+  record Pane(List<PoolPane> pools, boolean canSimulateLoss, boolean hasFigures, Instant at) {}
 
   /** One pool: its settings, alert, live clusters and recent events. */
   record PoolPane(Pool pool, String alert, List<Row> clusters, List<AuditEntry> events) {
@@ -86,11 +96,23 @@ class ClustersView {
    * @param nextRotation when the pool's policy rotates it; null for never
    * @param livy the leader's last pings, as words
    * @param runs the runs on it now
+   * @param figures its provider's latest health figures; null where there are none
    */
-  record Row(Cluster cluster, Duration age, Instant nextRotation, String livy, List<JobRun> runs) {
+  record Row(
+      Cluster cluster,
+      Duration age,
+      Instant nextRotation,
+      String livy,
+      List<JobRun> runs,
+      ClusterFigures figures) {
     /** Whether an operator may still terminate it (it is not on its way out already). */
     public boolean terminable() {
       return cluster.state() != ClusterState.TERMINATING;
+    }
+
+    /** The health figures as words, for example "busy · 63% YARN memory free · 2 pending". */
+    public String health() {
+      return figures == null ? "—" : HealthText.of(figures);
     }
   }
 
@@ -107,15 +129,33 @@ class ClustersView {
                     Optional.empty()),
                 PageRequest.first(EVENTS_READ))
             .items();
-    List<PoolPane> panes = new ArrayList<>();
+    Map<Pool, List<Cluster>> recentByPool = new LinkedHashMap<>();
     for (Pool pool : pools) {
-      List<Cluster> recent = clusters.findClusters(pool.name(), PageRequest.first(RECENT)).items();
+      recentByPool.put(pool, clusters.findClusters(pool.name(), PageRequest.first(RECENT)).items());
+    }
+    Map<String, ClusterFigures> figures =
+        metrics.latest(
+            recentByPool.values().stream()
+                .flatMap(List::stream)
+                .filter(c -> !c.state().isTerminal() && c.providerId() != null)
+                .map(Cluster::providerId)
+                .toList());
+    List<PoolPane> panes = new ArrayList<>();
+    for (Map.Entry<Pool, List<Cluster>> entry : recentByPool.entrySet()) {
+      Pool pool = entry.getKey();
+      List<Cluster> recent = entry.getValue();
       Set<String> ids = recent.stream().map(c -> c.id().value()).collect(Collectors.toSet());
       List<Row> rows =
           recent.stream()
               .filter(c -> !c.state().isTerminal())
               .sorted(Comparator.comparing(Cluster::requestedAt))
-              .map(c -> row(pool, c, now))
+              .map(
+                  c ->
+                      row(
+                          pool,
+                          c,
+                          c.providerId() == null ? null : figures.get(c.providerId()),
+                          now))
               .toList();
       panes.add(
           new PoolPane(
@@ -127,17 +167,18 @@ class ClustersView {
                   .limit(EVENTS_SHOWN)
                   .toList()));
     }
-    return new Pane(panes, provider.canSimulateLoss(), now);
+    return new Pane(panes, provider.canSimulateLoss(), metrics.keepsFigures(), now);
   }
 
-  private Row row(Pool pool, Cluster c, Instant now) {
+  private Row row(Pool pool, Cluster c, ClusterFigures figures, Instant now) {
     Duration age = c.readyAt() == null ? null : Duration.between(c.readyAt(), now);
     return new Row(
         c,
         age,
         pool.rotation().dueAt(c.readyAt()),
         livy(c.id()),
-        runs.findRunsOccupying(c.id(), PageRequest.first(RUNS_SHOWN)).items());
+        runs.findRunsOccupying(c.id(), PageRequest.first(RUNS_SHOWN)).items(),
+        figures);
   }
 
   private String livy(ClusterId id) {

@@ -96,6 +96,8 @@ class EmrConfigMappingTest {
     assertThat(emr.livyPort()).isEqualTo(8998);
     assertThat(emr.throttlingRetries()).isEqualTo(8);
     assertThat(emr.consoleId()).isEqualTo("lakeops");
+    assertThat(emr.figuresRefresh()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(emr.cloudwatchEndpointOverride()).isEmpty();
   }
 
   @Test

@@ -27,7 +27,9 @@ final class TestEmrConfigs {
       Duration backoffBase,
       Duration backoffMax,
       Duration lookback,
-      Duration marketMixRefresh)
+      Duration marketMixRefresh,
+      Duration figuresRefresh,
+      Optional<URI> cloudwatchEndpointOverride)
       implements EmrConfig {
     Emr withThrottlingRetries(int retries) {
       return new Emr(
@@ -39,7 +41,9 @@ final class TestEmrConfigs {
           backoffBase,
           backoffMax,
           lookback,
-          marketMixRefresh);
+          marketMixRefresh,
+          figuresRefresh,
+          cloudwatchEndpointOverride);
     }
   }
 
@@ -54,7 +58,9 @@ final class TestEmrConfigs {
         Duration.ofMillis(1),
         Duration.ofMillis(10),
         Duration.ofDays(7),
-        Duration.ofMinutes(5));
+        Duration.ofMinutes(5),
+        Duration.ofMinutes(5),
+        Optional.of(URI.create(endpoint)));
   }
 
   record Pool(
