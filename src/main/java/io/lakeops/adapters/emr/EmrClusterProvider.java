@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.emr.EmrClient;
+import software.amazon.awssdk.services.emr.EmrClientBuilder;
 import software.amazon.awssdk.services.emr.model.Cluster;
 import software.amazon.awssdk.services.emr.model.ClusterStatus;
 
@@ -32,18 +33,21 @@ public final class EmrClusterProvider implements ClusterProvider, AutoCloseable 
   private static final Logger LOG = Logger.getLogger(EmrClusterProvider.class);
 
   private final EmrClient emr;
+  private final EmrClient launches;
   private final Map<String, EmrPoolConfig> pools;
   private final String consoleId;
   private final Duration lookback;
   private final Clock clock;
   private final ClusterListings listings;
   private final ClusterDetails details;
+  private final int launchRetries;
+  private final Duration backoffBase;
+  private final Duration backoffMax;
 
   /** Checks every pool's EMR configuration, then builds the client from {@code config}. */
   public static EmrClusterProvider connect(EmrConfig config, PoolsConfig pools) {
     Map<String, EmrPoolConfig> checked = EmrPoolValidator.validate(pools);
-    return new EmrClusterProvider(
-        EmrClients.builder(config).build(), config, checked, Clock.systemUTC());
+    return new EmrClusterProvider(EmrClients.builder(config), config, checked, Clock.systemUTC());
   }
 
   /**
@@ -54,13 +58,22 @@ public final class EmrClusterProvider implements ClusterProvider, AutoCloseable 
     EmrPoolValidator.validate(pools);
   }
 
-  EmrClusterProvider(EmrClient emr, EmrConfig config, PoolsConfig pools, Clock clock) {
-    this(emr, config, EmrPoolValidator.validate(pools), clock);
+  EmrClusterProvider(EmrClientBuilder clients, EmrConfig config, PoolsConfig pools, Clock clock) {
+    this(clients, config, EmrPoolValidator.validate(pools), clock);
   }
 
+  /**
+   * Two clients from one builder: one with the SDK's retries for every call, and one without for
+   * RunJobFlow, which {@link #launch} retries itself.
+   */
   private EmrClusterProvider(
-      EmrClient emr, EmrConfig config, Map<String, EmrPoolConfig> pools, Clock clock) {
-    this.emr = emr;
+      EmrClientBuilder clients, EmrConfig config, Map<String, EmrPoolConfig> pools, Clock clock) {
+    this.emr = clients.build();
+    this.launches =
+        clients.overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1))).build();
+    this.launchRetries = config.throttlingRetries();
+    this.backoffBase = config.backoffBase();
+    this.backoffMax = config.backoffMax();
     this.pools = Map.copyOf(pools);
     this.consoleId = config.consoleId();
     this.lookback = config.lookback();
@@ -71,7 +84,10 @@ public final class EmrClusterProvider implements ClusterProvider, AutoCloseable 
 
   /**
    * Returns the live cluster named after {@code id} if there is one, else asks EMR for a new one.
-   * EMR's RunJobFlow has no idempotency token, so the name is what makes a repeat launch safe.
+   * EMR's RunJobFlow has no idempotency token, so the name is what makes a repeat launch safe: a
+   * RunJobFlow that failed in a way worth retrying (it may have created the cluster all the same,
+   * as when the answer is lost) is retried only after looking for the cluster by name again. The
+   * SDK never retries RunJobFlow on its own, since it cannot look first.
    */
   @Override
   public String launch(ClusterId id, Pool pool) {
@@ -81,18 +97,40 @@ public final class EmrClusterProvider implements ClusterProvider, AutoCloseable 
           "lakeops.pools." + pool.name().value() + ".emr: pool not configured for EMR");
     }
     String name = RunJobFlowRequests.clusterName(id);
-    Optional<String> alive = listings.findAlive(name);
-    if (alive.isPresent()) {
-      LOG.infof("cluster %s is already on EMR as %s: nothing launched", id, alive.get());
-      return alive.get();
+    for (int attempt = 0; ; attempt++) {
+      Optional<String> alive = listings.findAlive(name);
+      if (alive.isPresent()) {
+        LOG.infof("cluster %s is already on EMR as %s: nothing launched", id, alive.get());
+        return alive.get();
+      }
+      try {
+        String jobFlowId =
+            EmrCalls.call(
+                    "RunJobFlow",
+                    () ->
+                        launches.runJobFlow(RunJobFlowRequests.build(id, pool, emrPool, consoleId)))
+                .jobFlowId();
+        LOG.infof("cluster %s for pool %s: EMR launching %s", id, pool.name().value(), jobFlowId);
+        return jobFlowId;
+      } catch (EmrCallException e) {
+        if (!e.retryable() || attempt >= launchRetries) {
+          throw e;
+        }
+        LOG.warnf("cluster %s: %s; looking for it by name, then trying again", id, e.getMessage());
+        pause(attempt);
+      }
     }
-    String jobFlowId =
-        EmrCalls.call(
-                "RunJobFlow",
-                () -> emr.runJobFlow(RunJobFlowRequests.build(id, pool, emrPool, consoleId)))
-            .jobFlowId();
-    LOG.infof("cluster %s for pool %s: EMR launching %s", id, pool.name().value(), jobFlowId);
-    return jobFlowId;
+  }
+
+  private void pause(int attempt) {
+    long millis =
+        Math.min(backoffMax.toMillis(), backoffBase.toMillis() * (1L << Math.min(attempt, 20)));
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EmrCallException("interrupted while launching", true, e);
+    }
   }
 
   @Override
@@ -131,6 +169,7 @@ public final class EmrClusterProvider implements ClusterProvider, AutoCloseable 
   @Override
   public void close() {
     emr.close();
+    launches.close();
   }
 
   private ProvidedCluster provided(String id, EmrStates.Mapped mapped, String masterDns) {

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.lakeops.adapters.emr.TestEmrConfigs.Fleet;
 import io.lakeops.domain.ClusterId;
 import io.lakeops.domain.Pool;
@@ -138,6 +139,54 @@ class EmrLaunchTest {
             .withRequestBody(matchingJsonPath("$.ClusterStates[?(@ == 'STARTING')]"))
             .withRequestBody(matchingJsonPath("$.ClusterStates[?(@ == 'BOOTSTRAPPING')]"))
             .withRequestBody(matchingJsonPath("$.ClusterStates[?(@ == 'RUNNING')]")));
+  }
+
+  @Test
+  void aRunJobFlowWhoseAnswerWasLostIsNotSentAgainWhenTheClusterIsThereByName() {
+    // EMR created the cluster but answered 500: the next look by name finds it.
+    EMR.stubFor(
+        operation("ListClusters")
+            .inScenario("lost answer")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(ok(clusters())));
+    EMR.stubFor(
+        operation("RunJobFlow")
+            .inScenario("lost answer")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(error(500, "InternalServerError", "An internal error occurred"))
+            .willSetStateTo("created"));
+    EMR.stubFor(
+        operation("ListClusters")
+            .inScenario("lost answer")
+            .whenScenarioStateIs("created")
+            .willReturn(
+                ok(clusters(summary("j-MADE", "lakeops-small-c1", "STARTING", null, null)))));
+
+    assertThat(provider.launch(ID, SMALL)).isEqualTo("j-MADE");
+
+    EMR.verify(1, requested("RunJobFlow"));
+    EMR.verify(2, requested("ListClusters"));
+  }
+
+  @Test
+  void aThrottledRunJobFlowIsTriedAgainAfterLookingForTheClusterByName() {
+    EMR.stubFor(operation("ListClusters").willReturn(ok(clusters())));
+    EMR.stubFor(
+        operation("RunJobFlow")
+            .inScenario("throttled")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(error(400, "ThrottlingException", "Rate exceeded"))
+            .willSetStateTo("calm"));
+    EMR.stubFor(
+        operation("RunJobFlow")
+            .inScenario("throttled")
+            .whenScenarioStateIs("calm")
+            .willReturn(ok("{\"JobFlowId\":\"j-NEW\"}")));
+
+    assertThat(provider.launch(ID, SMALL)).isEqualTo("j-NEW");
+
+    EMR.verify(2, requested("RunJobFlow"));
+    EMR.verify(2, requested("ListClusters"));
   }
 
   @Test

@@ -109,8 +109,7 @@ final class EmrStubs {
     return new EmrClusterProvider(
         EmrClients.builder(config)
             .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .build(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))),
         config,
         pools,
         clock);
