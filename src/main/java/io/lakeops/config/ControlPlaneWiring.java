@@ -47,9 +47,12 @@ class ControlPlaneWiring {
 
   @Produces
   @ApplicationScoped
-  JobDefinitionValidator jobDefinitionValidator(List<Pool> pools, JobsConfig jobs) {
+  JobDefinitionValidator jobDefinitionValidator(
+      List<Pool> pools, SourcesConfig sources, JobsConfig jobs) {
     return new JobDefinitionValidator(
-        pools.stream().map(Pool::name).collect(Collectors.toSet()), jobs.minimumInterval());
+        pools.stream().map(Pool::name).collect(Collectors.toSet()),
+        sources.sources().keySet(),
+        jobs.minimumInterval());
   }
 
   @Produces

@@ -18,7 +18,8 @@ public interface SourcesConfig {
 
   /**
    * Sources by name ({@code lakeops.sources.<name>.jdbc-url=jdbc:mysql://…}). None by default: the
-   * console starts without any, and a job naming a missing source fails at submission.
+   * console starts without any, and a definition naming a source that is not here is refused
+   * ({@code extraction.source}).
    */
   @WithParentName
   Map<String, Source> sources();

@@ -37,6 +37,10 @@ class JobDefinitionRefusalTest {
         bad("id climbing out", j -> j.put("id", "../etc"), "id"),
         bad("id too long", j -> j.put("id", "a".repeat(64)), "id"),
         bad(
+            "source that is not configured",
+            j -> JobJson.part(j, "extraction").put("source", "warehouse"),
+            "extraction.source"),
+        bad(
             "table with SQL in it",
             j -> JobJson.part(j, "extraction").put("table", "orders; DROP TABLE x"),
             "extraction.table"),

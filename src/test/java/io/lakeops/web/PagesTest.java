@@ -136,6 +136,15 @@ class PagesTest {
   }
 
   @Test
+  void theFormOffersTheConfiguredSourcesAndPoolsAsChoices() {
+    String form = Browser.loggedInAs(Users.ADMIN).get("/jobs/_new").asString();
+    assertThat(form)
+        .contains("<select name=\"extraction.source\">")
+        .contains("<option value=\"shop\">shop</option>")
+        .contains("<select name=\"pool\">");
+  }
+
+  @Test
   void aFormPostWithoutItsCsrfTokenIsRefused() {
     Browser admin = Browser.loggedInAs(Users.ADMIN);
     String token = admin.token("/jobs/_new");

@@ -3,9 +3,14 @@ package io.lakeops.control.jobs;
 import io.lakeops.domain.ExtractionSpec;
 import io.lakeops.domain.Severity;
 import io.lakeops.domain.WatermarkKind;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** The rules for the extraction part of a job definition. */
-record ExtractionRules(FieldChecks checks) {
+/**
+ * The rules for the extraction part of a job definition; {@code sources} are the configured ones,
+ * the only ones a definition may name (a source that is not there would fail every run).
+ */
+record ExtractionRules(FieldChecks checks, Set<String> sources) {
   private static final int MAX_KEY_COLUMNS = 8;
 
   ExtractionSpec validate(JobDefinition.Extraction e) {
@@ -13,6 +18,13 @@ record ExtractionRules(FieldChecks checks) {
       return null;
     }
     String source = checks.safeId("extraction.source", e.source());
+    if (source != null && !sources.contains(source)) {
+      checks.fail(
+          "extraction.source",
+          sources.isEmpty()
+              ? "is not a configured source, and none is configured (lakeops.sources.<name>.jdbc-url)"
+              : "is not a configured source; known sources: " + new TreeSet<>(sources));
+    }
     String table = checks.sqlIdentifier("extraction.table", e.table());
     if (e.keyColumns() == null || e.keyColumns().isEmpty()) {
       checks.fail("extraction.keyColumns", "must name at least one column");

@@ -10,6 +10,7 @@ import io.lakeops.domain.Schedule;
 import io.lakeops.domain.StreamingSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -21,15 +22,24 @@ public final class JobDefinitionValidator {
   private static final Pattern KAFKA_TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
   private final Set<PoolName> pools;
+  private final Set<String> sources;
   private final Duration minimumInterval;
 
   /**
    * @param pools the pools a job may name
+   * @param sources the configured sources an extraction may read from
    * @param minimumInterval the shortest schedule interval allowed
    */
-  public JobDefinitionValidator(Set<PoolName> pools, Duration minimumInterval) {
+  public JobDefinitionValidator(
+      Set<PoolName> pools, Set<String> sources, Duration minimumInterval) {
     this.pools = Set.copyOf(pools);
+    this.sources = Set.copyOf(sources);
     this.minimumInterval = minimumInterval;
+  }
+
+  /** The sources a definition may name, sorted: the choices of the job form. */
+  public List<String> knownSources() {
+    return sources.stream().sorted().toList();
   }
 
   /**
@@ -37,8 +47,7 @@ public final class JobDefinitionValidator {
    */
   public Job validate(JobDefinition d) {
     if (d == null) {
-      throw new InvalidDefinitionException(
-          java.util.List.of(new FieldError("body", "is required")));
+      throw new InvalidDefinitionException(List.of(new FieldError("body", "is required")));
     }
     FieldChecks checks = new FieldChecks();
     String id = checks.safeId("id", d.id());
@@ -55,7 +64,7 @@ public final class JobDefinitionValidator {
     if (kind == JobKind.EXTRACTION) {
       schedule = schedule(checks, d.schedule());
       checks.absent("streaming", d.streaming(), "for an extraction job");
-      extraction = new ExtractionRules(checks).validate(d.extraction());
+      extraction = new ExtractionRules(checks, sources).validate(d.extraction());
     } else if (kind == JobKind.STREAMING) {
       checks.absent("schedule", d.schedule(), "for a streaming job: it runs continuously");
       checks.absent("extraction", d.extraction(), "for a streaming job");

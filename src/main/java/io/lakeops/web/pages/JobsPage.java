@@ -66,7 +66,7 @@ public class JobsPage {
         List<JobRun> runs,
         List<AuditEntry> changes);
 
-    static native TemplateInstance form(JobForm form, List<String> poolNames);
+    static native TemplateInstance form(JobForm form, Choices choices);
   }
 
   private final JobDefinitionService definitions;
@@ -134,7 +134,7 @@ public class JobsPage {
   @Path(NEW)
   @RolesAllowed(Roles.ADMIN)
   public TemplateInstance newForm() {
-    return Templates.form(JobForm.blank(), poolNames());
+    return Templates.form(JobForm.blank(), choices());
   }
 
   @GET
@@ -142,7 +142,7 @@ public class JobsPage {
   @RolesAllowed(Roles.ADMIN)
   public TemplateInstance editForm(@PathParam("id") String id) {
     Job job = find(id);
-    return Templates.form(JobForm.of(JobDefinition.of(job), job.version()), poolNames());
+    return Templates.form(JobForm.of(JobDefinition.of(job), job.version()), choices());
   }
 
   @POST
@@ -188,7 +188,7 @@ public class JobsPage {
                   form.problem(
                       "Someone changed this job since you opened the form. Open it again to see"
                           + " their change, then make yours."),
-                  poolNames()))
+                  choices()))
           .build();
     }
   }
@@ -205,8 +205,11 @@ public class JobsPage {
     return Response.seeOther(URI.create("/jobs")).build();
   }
 
-  private List<String> poolNames() {
-    return pools.stream().map(p -> p.name().value()).toList();
+  /** What the form's menus offer: the configured pools and sources. */
+  record Choices(List<String> pools, List<String> sources) {}
+
+  private Choices choices() {
+    return new Choices(pools.stream().map(p -> p.name().value()).toList(), rules.knownSources());
   }
 
   private Job find(String id) {
@@ -215,7 +218,7 @@ public class JobsPage {
   }
 
   private Response refused(JobForm form) {
-    return Response.status(400).entity(Templates.form(form, poolNames())).build();
+    return Response.status(400).entity(Templates.form(form, choices())).build();
   }
 
   /** A form whose numbers did not parse: the other fields are checked too, nothing is stored. */

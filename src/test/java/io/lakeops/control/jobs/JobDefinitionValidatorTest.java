@@ -19,7 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class JobDefinitionValidatorTest {
   private final JobDefinitionValidator validator =
       new JobDefinitionValidator(
-          Set.of(new PoolName("small"), new PoolName("large")), Duration.ofMinutes(1));
+          Set.of(new PoolName("small"), new PoolName("large")),
+          Set.of("shop", "crm"),
+          Duration.ofMinutes(1));
 
   static JobDefinition.Extraction extraction(String table, List<String> keys, String watermark) {
     return new JobDefinition.Extraction(
@@ -125,6 +127,35 @@ class JobDefinitionValidatorTest {
                     new JobDefinition.Retry(1, 1, "10m", "1m"),
                     d.extraction(),
                     null)));
+  }
+
+  @Test
+  void aSourceThatIsNotConfiguredIsRefusedNamingTheFieldAndTheKnownSources() {
+    JobDefinition unknown =
+        withExtraction(
+            valid(),
+            new JobDefinition.Extraction(
+                "warehouse",
+                "orders",
+                List.of("id"),
+                "updated_at",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
+
+    assertThatThrownBy(() -> validator.validate(unknown))
+        .isInstanceOfSatisfying(
+            InvalidDefinitionException.class,
+            e ->
+                assertThat(e.errors())
+                    .containsExactly(
+                        new FieldError(
+                            "extraction.source",
+                            "is not a configured source; known sources: [crm, shop]")));
+    assertThat(validator.knownSources()).containsExactly("crm", "shop");
   }
 
   private static Arguments bad(String field, UnaryOperator<JobDefinition> change) {

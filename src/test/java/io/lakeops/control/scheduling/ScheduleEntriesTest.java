@@ -35,7 +35,8 @@ class ScheduleEntriesTest {
       new JobDefinitionService(
           stores.state(),
           new AuditTrail(new InMemoryAuditLog(), DomainJson::write),
-          new JobDefinitionValidator(Set.of(new PoolName("small")), Duration.ofMinutes(1)),
+          new JobDefinitionValidator(
+              Set.of(new PoolName("small")), Set.of("shop"), Duration.ofMinutes(1)),
           clock,
           entries);
 
