@@ -110,6 +110,36 @@ public final class ConsoleProcess implements AutoCloseable {
     return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Logs in with the form as a browser does; the session cookie ({@code name=value}). */
+  public String formLogin() throws Exception {
+    HttpRequest login =
+        HttpRequest.newBuilder(URI.create(url("/j_security_check")))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "j_username=admin&j_password=" + ADMIN_PASSWORD))
+            .build();
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient().send(login, HttpResponse.BodyHandlers.ofString());
+    return answer.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith("quarkus-credential="))
+        .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no session cookie: " + answer.statusCode()));
+  }
+
+  /** A page as the browser holding {@code cookie} gets it, redirects not followed. */
+  public HttpResponse<String> page(String path, String cookie) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url(path)))
+            .timeout(Duration.ofSeconds(30))
+            .header("Cookie", cookie)
+            .GET()
+            .build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
   /** {@code kill -9}: no shutdown hook runs, nothing is released, children are left behind. */
   public void killDashNine() throws Exception {
     Process kill = new ProcessBuilder("kill", "-9", Long.toString(process.pid())).start();

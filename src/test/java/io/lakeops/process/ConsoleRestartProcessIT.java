@@ -144,13 +144,26 @@ class ConsoleRestartProcessIT {
             source.url("shop"),
             "lakeops.sources.shop.user",
             "root");
+    String session;
+    Path firstLog;
     try (ConsoleProcess first = ConsoleProcess.start(data, "first", settings)) {
+      firstLog = first.log();
+      session = first.formLogin();
+      assertThat(first.page("/jobs", session).statusCode()).isEqualTo(200);
       for (String id : jobs) {
         created(first.api("POST", "/api/jobs?reason=durability", job(id)));
       }
       first.killDashNine(); // no time for a background flush: only what each commit wrote is left
     }
     try (ConsoleProcess second = ConsoleProcess.start(data, "second", settings)) {
+      assertThat(second.page("/jobs", session).statusCode())
+          .as("the browser's session outlives the restart: the same key encrypts it")
+          .isEqualTo(200);
+      String key = Files.readString(data.resolve("session.key")).strip();
+      assertThat(Files.readString(firstLog) + Files.readString(second.log()))
+          .as("the session key is never logged")
+          .doesNotContain(key)
+          .doesNotContain("Encryption key was not specified");
       for (String id : jobs) {
         assertThat(second.api("GET", "/api/jobs/" + id, null).statusCode())
             .as("job %s, created with a 201 before the kill", id)
