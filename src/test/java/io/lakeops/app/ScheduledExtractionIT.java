@@ -198,6 +198,10 @@ class ScheduledExtractionIT {
     assertThat(jobFailure.failures().job()).isEqualTo(E2eApi.JOB_RETRIES + 1);
     assertThat(jobFailure.failures().infrastructure()).isZero();
     assertThat(jobFailure.attempt()).isEqualTo(E2eApi.JOB_RETRIES + 1);
+    assertThat(jobFailure.failures().message())
+        .as("the job's own words, from its error report, not Livy's state")
+        .contains("no_such_table")
+        .containsIgnoringCase("doesn't exist");
   }
 
   /** The console's own pass pauses and steps down; {@code other} leads from its first pass. */

@@ -18,7 +18,9 @@ import java.util.Optional;
 
 /**
  * Reads the manifest an extraction wrote beside its batch in a lake folder: {@code
- * <base>/table=<table>/_manifests/batch=<run>.json} (see docs/spark-jobs.md). Fenced by attempt: a
+ * <base>/table=<table>/_manifests/batch=<run>.json} (see docs/spark-jobs.md), or, when the attempt
+ * broke with an error before it wrote one, its error report {@code
+ * batch=<run>.a<attempt>.error.json} (a failure in the job's own words). Fenced by attempt: a
  * manifest that does not name the run's current attempt (a late result of an attempt that was lost
  * or moved, or one from before attempts were written) is not taken, so it can never decide a newer
  * attempt's outcome.
@@ -41,15 +43,34 @@ class LakeRunResults implements RunResults {
     if (job.isEmpty() || job.get().extraction() == null) {
       return Optional.empty();
     }
-    Path file = manifestFile(base, job.get().extraction().table(), run.id());
+    String table = job.get().extraction().table();
+    Path file = manifestFile(base, table, run.id());
+    if (Files.isRegularFile(file)) {
+      JsonNode manifest = read(file);
+      if (manifest.path("attempt").asInt(0) == run.attempt()) {
+        return Optional.of(toManifest(manifest));
+      }
+    }
+    return errorReport(errorReportFile(base, table, run.id(), run.attempt()), run);
+  }
+
+  /** The error that ended the attempt before it wrote a manifest, in the job's words. */
+  private static Optional<Manifest> errorReport(Path file, JobRun run) {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
-    JsonNode manifest = read(file);
-    if (manifest.path("attempt").asInt(0) != run.attempt()) {
+    JsonNode report = read(file);
+    if (report.path("attempt").asInt(0) != run.attempt()) {
       return Optional.empty();
     }
-    return Optional.of(toManifest(manifest));
+    return Optional.of(new Manifest(false, report.path("failure").asText("failed"), null));
+  }
+
+  /** Where attempt {@code attempt} of {@code run} reports the error that ended it. */
+  static Path errorReportFile(Path base, String table, RunId run, int attempt) {
+    return base.resolve("table=" + table)
+        .resolve("_manifests")
+        .resolve("batch=" + run.value() + ".a" + attempt + ".error.json");
   }
 
   /** Where the extraction of {@code table} writes the manifest of {@code run}. */

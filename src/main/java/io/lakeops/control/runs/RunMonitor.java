@@ -98,12 +98,8 @@ public final class RunMonitor {
           case STARTING -> run;
           case RUNNING -> run.state() == RunState.RUNNING ? run : run.moveTo(RunState.RUNNING, now);
           case SUCCEEDED -> fromManifest(run, now, "finished without a result manifest");
-          case FAILED ->
-              run.failed(
-                  RunState.FAILED,
-                  FailureKind.JOB,
-                  "exited with an error: " + status.remoteState(),
-                  now);
+          // The job's own words when it left them (a failed check, an error report).
+          case FAILED -> fromManifest(run, now, "exited with an error: " + status.remoteState());
           case KILLED ->
               run.failed(RunState.LOST, FailureKind.INFRASTRUCTURE, "killed on the cluster", now);
           case UNKNOWN -> fromManifest(run, now, null);

@@ -99,6 +99,38 @@ class LakeRunResultsTest {
     assertThat(results.find(run)).isEmpty();
   }
 
+  @Test
+  void anErrorReportOfTheCurrentAttemptGivesTheJobsOwnWords() throws IOException {
+    JobRun run = running();
+    // A published batch of attempt 1 stays; attempt 2 of a re-run broke on the source.
+    write(run, 1, "SUCCEEDED", null);
+    JobRun second = store.updateRun(run.succeeded(null, clock.instant()).rerun(clock.instant()));
+    second = store.updateRun(second.submitted(new ClusterId("small-1"), "2", clock.instant()));
+    assertThat(second.attempt()).isEqualTo(2);
+    writeErrorReport(second, 1, "an earlier attempt's error");
+    assertThat(results.find(second)).as("attempt 1's report read for attempt 2").isEmpty();
+
+    writeErrorReport(
+        second,
+        2,
+        "SQLInvalidAuthorizationSpecException: Access denied for user 'extract'@'10.0.0.5'");
+
+    RunResults.Manifest manifest = results.find(second).orElseThrow();
+    assertThat(manifest.succeeded()).isFalse();
+    assertThat(manifest.message()).contains("Access denied for user 'extract'");
+    assertThat(manifest.result()).isNull();
+  }
+
+  private void writeErrorReport(JobRun run, int attempt, String failure) throws IOException {
+    Path dir = Files.createDirectories(lake.resolve("table=orders").resolve("_manifests"));
+    Files.writeString(
+        dir.resolve("batch=" + run.id().value() + ".a" + attempt + ".error.json"),
+        """
+        {"runId": "%s", "attempt": %d, "table": "orders", "status": "ERROR", "failure": "%s"}
+        """
+            .formatted(run.id().value(), attempt, failure));
+  }
+
   private JobRun running() {
     JobRun run =
         store.createRunIfAbsent(aRun().at(Instant.parse("2026-11-26T12:05:00Z")).build()).value();

@@ -79,6 +79,21 @@ class RunMonitorTest {
   }
 
   @Test
+  void aFailedSubmissionSaysWhyInTheJobsOwnWordsOnTheRunAndInTheAudit() {
+    String words = "SQLInvalidAuthorizationSpecException: Access denied for user 'extract'@'%'";
+    manifests.put(run.id().value(), new RunResults.Manifest(false, words, null));
+    f.livy.set("b1", SubmissionState.FAILED);
+
+    monitor.poll(f.clock.instant());
+
+    JobRun retry = f.reload(run);
+    assertThat(retry.failures().kind()).isEqualTo(FailureKind.JOB);
+    assertThat(retry.failures().message()).isEqualTo(words);
+    AuditEntry recorded = f.audit.entries().get(f.audit.entries().size() - 1);
+    assertThat(recorded.reason()).contains("Access denied for user 'extract'");
+  }
+
+  @Test
   void aForgottenSubmissionIsResolvedFromItsManifest() {
     f.livy.forget("b1");
     manifests.put(run.id().value(), new RunResults.Manifest(true, null, FIGURES));

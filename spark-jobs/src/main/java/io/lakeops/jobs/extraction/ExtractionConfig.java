@@ -114,6 +114,14 @@ public record ExtractionConfig(
     return tableDir() + "/_manifests/batch=" + runId + ".json";
   }
 
+  /**
+   * Where this attempt reports an error that ended it before it could write a manifest: one file
+   * per attempt, so it never replaces the manifest of a batch an earlier attempt published.
+   */
+  public String errorReportPath() {
+    return tableDir() + "/_manifests/batch=" + runId + ".a" + attempt + ".error.json";
+  }
+
   private static String stripSlash(String path) {
     return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }

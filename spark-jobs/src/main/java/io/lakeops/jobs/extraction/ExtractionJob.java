@@ -9,8 +9,9 @@ import org.apache.spark.sql.SparkSession;
  * Entry point of an incremental extraction run: one table, one fixed watermark window, one batch.
  * Exit codes tell Livy/EMR (and so the console) what happened: 0 succeeded, 2 failed a data-quality
  * or schema check (a re-run will fail the same way), 64 bad arguments, 1 anything else (possibly
- * transient; a retry may succeed). The manifest carries the details in every case but bad
- * arguments.
+ * transient; a retry may succeed). The manifest carries the details of a finished run; a run that
+ * broke with an error reports it in its own words in an error report ({@link ErrorReport}), so the
+ * console can say why without reading the driver's log. Bad arguments only print.
  */
 public final class ExtractionJob {
   public static final int OK = 0;
@@ -50,6 +51,7 @@ public final class ExtractionJob {
     } catch (Exception e) {
       System.err.println("extraction: run " + config.runId() + " failed: " + e);
       e.printStackTrace();
+      ErrorReport.write(config, e, spark.sparkContext().hadoopConfiguration());
       return new Outcome(ERROR, null);
     }
     if (!manifest.succeeded()) {
