@@ -2,6 +2,7 @@ package io.lakeops.jobs.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lakeops.jobs.common.JsonFiles;
 import io.lakeops.jobs.generator.ClickEvent;
@@ -18,6 +19,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,6 +28,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * The streaming job against a real Kafka broker (own JVM), PostgreSQL and Spark in local mode. One
  * fixed, seeded stream with a few malformed records in the middle is read twice: once without
  * interruption and once stopped mid-stream and restarted from its checkpoint. Assertions are on the
- * final state only; micro-batch boundaries depend on timing.
+ * final state and on the offsets a restarted query resumed from, never on micro-batch boundaries,
+ * which depend on timing.
  */
 class ClickStreamJobIT {
   private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
@@ -106,6 +111,20 @@ class ClickStreamJobIT {
     var lake = spark.read().parquet(restarted.lake() + "/click_events");
     assertThat(lake.count()).isEqualTo(events.size());
     assertThat(lake.select("event_id").distinct().count()).isEqualTo(events.size());
+    // The end state alone cannot tell a resumed query from one that read the topic again from
+    // offset 0: replays overwrite their batch folders and upserts carry absolute counts. So each
+    // query must have begun where the first run stopped and read only what that run had not.
+    for (int q = 0; q < first.queries().size(); q++) {
+      Map<String, Long> stoppedAt = endOffsets(first.queries().get(q).lastProgress());
+      StreamingQuery resumed = second.queries().get(q);
+      assertThat(sum(stoppedAt)).as("records the first run read").isPositive();
+      assertThat(startOffsets(resumed.recentProgress()[0]))
+          .as(resumed.name() + " starts from its checkpoint")
+          .isEqualTo(stoppedAt);
+      assertThat(rowsRead(resumed))
+          .as(resumed.name() + " reads only what the first run had not")
+          .isEqualTo(recordsInTopic() - sum(stoppedAt));
+    }
   }
 
   @Test
@@ -156,16 +175,63 @@ class ClickStreamJobIT {
         table.replace("agg_", "").replace('_', '-'));
   }
 
+  /** Waits until every query of the job has processed {@code batches} batches with rows. */
   private static void awaitBatches(ClickStreamJob.Running running, long batches) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (System.nanoTime() < deadline) {
-      var last = running.queries().get(1).lastProgress();
-      if (last != null && last.batchId() >= batches && last.numInputRows() > 0) {
+      if (running.queries().stream().allMatch(q -> hasProcessed(q, batches))) {
         return;
       }
       Thread.sleep(50);
     }
     throw new AssertionError("no progress within 120 s");
+  }
+
+  private static boolean hasProcessed(StreamingQuery query, long batches) {
+    StreamingQueryProgress last = query.lastProgress();
+    return last != null && last.batchId() >= batches && last.numInputRows() > 0;
+  }
+
+  /** Every record produced to the topic, malformed ones included: the queries read them all. */
+  private static long recordsInTopic() {
+    return events.size() + MALFORMED.size();
+  }
+
+  /** Rows the query read over its whole run (progress is complete once the query stopped). */
+  private static long rowsRead(StreamingQuery query) {
+    return Arrays.stream(query.recentProgress())
+        .mapToLong(StreamingQueryProgress::numInputRows)
+        .sum();
+  }
+
+  private static Map<String, Long> startOffsets(StreamingQueryProgress progress) throws Exception {
+    return kafkaOffsets(progress.sources()[0].startOffset());
+  }
+
+  private static Map<String, Long> endOffsets(StreamingQueryProgress progress) throws Exception {
+    return kafkaOffsets(progress.sources()[0].endOffset());
+  }
+
+  /**
+   * The Kafka source's offsets JSON, {@code {"topic":{"0":42,"1":40}}}, as "topic/partition" to
+   * offset; none for the null a query's very first batch starts from.
+   */
+  private static Map<String, Long> kafkaOffsets(String json) throws Exception {
+    Map<String, Long> offsets = new TreeMap<>();
+    if (json == null) {
+      return offsets;
+    }
+    Map<String, Map<String, Long>> byTopic =
+        JsonFiles.MAPPER.readValue(json, new TypeReference<Map<String, Map<String, Long>>>() {});
+    byTopic.forEach(
+        (topic, byPartition) ->
+            byPartition.forEach(
+                (partition, offset) -> offsets.put(topic + "/" + partition, offset)));
+    return offsets;
+  }
+
+  private static long sum(Map<String, Long> offsets) {
+    return offsets.values().stream().mapToLong(Long::longValue).sum();
   }
 
   /** events, page_views, clicks per "window_start|page", computed from the generated events. */
