@@ -78,6 +78,45 @@ class ExtractionJobIT {
   }
 
   @Test
+  void aRerunThatFailsMidScanLeavesThePublishedBatchWholeAndItsManifestAsItWas() throws Exception {
+    OrdersFixture orders = OrdersFixture.create(url, "orders_guarded_rows", 120);
+    // The job reads a view whose guard function makes the source refuse a row it is asked for.
+    // The schema query reads no row, so a refused row fails the run in its scan, once the write
+    // has begun: the point where a job writing straight into its batch has already deleted it.
+    orders.execute(
+        "CREATE OR REPLACE FUNCTION guarded(note VARCHAR(100)) RETURNS VARCHAR(100) DETERMINISTIC"
+            + " BEGIN IF note = 'refused' THEN SIGNAL SQLSTATE '45000'"
+            + " SET MESSAGE_TEXT = 'the source refuses this row'; END IF; RETURN note; END");
+    orders.execute(
+        "CREATE OR REPLACE VIEW orders_guarded AS SELECT id, customer_id, amount, active,"
+            + " guarded(note) AS note, created_at, updated_at FROM orders_guarded_rows");
+    String out = output("failed-rerun");
+    ExtractionArgs args =
+        ExtractionArgs.forTable(url, "orders_guarded", out)
+            .run("f1", "2024-01-01T00:00:00Z", "2024-01-01T01:00:00Z");
+    assertThat(ExtractionJob.run(spark, args.config()).exitCode()).isEqualTo(ExtractionJob.OK);
+    Path batch = Path.of(out, "table=orders_guarded", "batch=f1");
+    Path manifest = Path.of(out, "table=orders_guarded", "_manifests", "batch=f1.json");
+    List<Path> publishedFiles = files(batch);
+    List<Row> publishedRows = rows(batch);
+    String publishedManifest = Files.readString(manifest);
+
+    // Keeping its update time, the row stays in the window the re-run reads.
+    orders.execute(
+        "UPDATE orders_guarded_rows SET note = 'refused', updated_at = updated_at WHERE id = 10");
+    ExtractionJob.Outcome rerun = ExtractionJob.run(spark, args.with("attempt", "2").config());
+
+    assertThat(rerun.exitCode()).isEqualTo(ExtractionJob.ERROR);
+    long expected = orders.countInWindow("2024-01-01 00:00:00", "2024-01-01 01:00:00");
+    assertThat(expected).isGreaterThan(50);
+    assertThat(files(batch)).isEqualTo(publishedFiles);
+    List<Row> survived = rows(batch);
+    assertThat(survived).hasSize((int) expected).isEqualTo(publishedRows);
+    assertThat(survived.stream().map(r -> r.getAs("id")).distinct()).hasSize((int) expected);
+    assertThat(Files.readString(manifest)).isEqualTo(publishedManifest);
+  }
+
+  @Test
   void mysqlTypesTimeZonesAndNullsArriveAsTheSourceMeantThem() throws Exception {
     OrdersFixture orders = OrdersFixture.create(url, "orders_types", 10);
     String out = output("types");
@@ -205,6 +244,11 @@ class ExtractionJobIT {
   private static JsonNode manifest(String out, String table, String run) throws Exception {
     return JsonFiles.MAPPER.readTree(
         Path.of(out, "table=" + table, "_manifests", "batch=" + run + ".json").toFile());
+  }
+
+  /** The batch's rows in key order, read afresh (a new file listing every time). */
+  private static List<Row> rows(Path batch) {
+    return spark.read().parquet(batch.toString()).orderBy("id").collectAsList();
   }
 
   private static List<Path> files(Path dir) throws Exception {
