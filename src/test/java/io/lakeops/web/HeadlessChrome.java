@@ -2,6 +2,7 @@ package io.lakeops.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -13,16 +14,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A real browser for console tests: Debian's headless Chromium, driven through chromedriver's W3C
  * WebDriver protocol over plain HTTP (no client library needed). Started per test and stopped,
  * browser and driver, on {@link #close}.
+ *
+ * <p>Both programs are looked up as {@code .ci/run} checks for them, on {@code PATH}, then in
+ * Debian's {@code /usr/bin} (a test JVM may inherit a shorter {@code PATH} than a shell). The
+ * system properties {@code lakeops.chromedriver} and {@code lakeops.chromium} name other copies.
  */
 public final class HeadlessChrome implements AutoCloseable {
-  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  private static final String DEBIAN_BIN = "/usr/bin";
   private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,16 +40,49 @@ public final class HeadlessChrome implements AutoCloseable {
   private final String session;
 
   public static boolean installed() {
-    return Files.isExecutable(DRIVER);
+    return chromedriver().isPresent() && chromium().isPresent();
+  }
+
+  static Optional<Path> chromedriver() {
+    return locate("chromedriver", System.getProperty("lakeops.chromedriver"), searchPath());
+  }
+
+  static Optional<Path> chromium() {
+    return locate("chromium", System.getProperty("lakeops.chromium"), searchPath());
+  }
+
+  /**
+   * The executable {@code name} in the first directory of {@code searchPath} that has one; only
+   * {@code override} when it is set, so a copy asked for by name is never silently replaced.
+   */
+  static Optional<Path> locate(String name, String override, String searchPath) {
+    if (override != null && !override.isBlank()) {
+      return Optional.of(Path.of(override)).filter(HeadlessChrome::isProgram);
+    }
+    return Arrays.stream(searchPath.split(File.pathSeparator))
+        .filter(dir -> !dir.isBlank())
+        .map(dir -> Path.of(dir, name))
+        .filter(HeadlessChrome::isProgram)
+        .findFirst();
+  }
+
+  private static String searchPath() {
+    return Objects.requireNonNullElse(System.getenv("PATH"), "") + File.pathSeparator + DEBIAN_BIN;
+  }
+
+  private static boolean isProgram(Path file) {
+    return Files.isRegularFile(file) && Files.isExecutable(file);
   }
 
   public HeadlessChrome() throws IOException, InterruptedException {
+    Path chromedriver = chromedriver().orElseThrow(() -> notFound("chromedriver"));
+    Path chromium = chromium().orElseThrow(() -> notFound("chromium"));
     int port;
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
     driver =
-        new ProcessBuilder(DRIVER.toString(), "--port=" + port)
+        new ProcessBuilder(chromedriver.toString(), "--port=" + port)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
@@ -60,6 +101,9 @@ public final class HeadlessChrome implements AutoCloseable {
                         "chrome",
                         "goog:chromeOptions",
                         Map.of(
+                            // The chromium found above, not one chromedriver would look for itself.
+                            "binary",
+                            chromium.toString(),
                             "args",
                             List.of(
                                 "--headless=new",
@@ -67,6 +111,11 @@ public final class HeadlessChrome implements AutoCloseable {
                                 "--disable-gpu",
                                 "--disable-dev-shm-usage"))))));
     session = "/session/" + created.path("sessionId").asText();
+  }
+
+  private static IllegalStateException notFound(String program) {
+    return new IllegalStateException(
+        program + " is neither on PATH nor in " + DEBIAN_BIN + " (or -Dlakeops." + program + ")");
   }
 
   public void open(String url) {
