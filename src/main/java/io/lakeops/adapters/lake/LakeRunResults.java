@@ -51,26 +51,31 @@ class LakeRunResults implements RunResults {
         return Optional.of(toManifest(manifest));
       }
     }
-    return errorReport(errorReportFile(base, table, run.id(), run.attempt()), run);
+    Optional<JsonNode> failed = attemptFile(table, run, "failed");
+    if (failed.isPresent()) {
+      return Optional.of(toManifest(failed.get()));
+    }
+    return attemptFile(table, run, "error")
+        .map(report -> new Manifest(false, report.path("failure").asText("failed"), null));
   }
 
-  /** The error that ended the attempt before it wrote a manifest, in the job's words. */
-  private static Optional<Manifest> errorReport(Path file, JobRun run) {
+  /** The current attempt's own file of {@code kind}: a failed check's manifest, or an error. */
+  private Optional<JsonNode> attemptFile(String table, JobRun run, String kind) {
+    Path file = attemptFile(base, table, run.id(), run.attempt(), kind);
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
-    JsonNode report = read(file);
-    if (report.path("attempt").asInt(0) != run.attempt()) {
-      return Optional.empty();
-    }
-    return Optional.of(new Manifest(false, report.path("failure").asText("failed"), null));
+    JsonNode content = read(file);
+    return content.path("attempt").asInt(0) == run.attempt()
+        ? Optional.of(content)
+        : Optional.empty();
   }
 
-  /** Where attempt {@code attempt} of {@code run} reports the error that ended it. */
-  static Path errorReportFile(Path base, String table, RunId run, int attempt) {
+  /** Where attempt {@code attempt} of {@code run} writes its file of {@code kind}. */
+  static Path attemptFile(Path base, String table, RunId run, int attempt, String kind) {
     return base.resolve("table=" + table)
         .resolve("_manifests")
-        .resolve("batch=" + run.value() + ".a" + attempt + ".error.json");
+        .resolve("batch=" + run.value() + ".a" + attempt + "." + kind + ".json");
   }
 
   /** Where the extraction of {@code table} writes the manifest of {@code run}. */

@@ -58,14 +58,26 @@ class LakeRunResultsTest {
   }
 
   @Test
-  void aFailedManifestCarriesTheJobsReason() throws IOException {
+  void aFailedAttemptsOwnManifestCarriesTheJobsReasonBesideThePublishedBatchsManifest()
+      throws IOException {
     JobRun run = running();
-    write(run, run.attempt(), "FAILED", "schema change: dropped columns [amount]");
+    write(run, 1, "SUCCEEDED", null); // the batch attempt 1 published
+    JobRun second = store.updateRun(run.succeeded(null, clock.instant()).rerun(clock.instant()));
+    second = store.updateRun(second.submitted(new ClusterId("small-1"), "2", clock.instant()));
+    writeTo(
+        "batch=" + run.id().value() + ".a2.failed.json",
+        second,
+        2,
+        "FAILED",
+        "schema change: dropped columns [amount]");
 
-    RunResults.Manifest manifest = results.find(run).orElseThrow();
+    RunResults.Manifest manifest = results.find(second).orElseThrow();
 
     assertThat(manifest.succeeded()).isFalse();
     assertThat(manifest.message()).contains("dropped columns [amount]");
+    assertThat(results.find(run).orElseThrow().succeeded())
+        .as("attempt 1 still reads as the batch it published")
+        .isTrue();
   }
 
   @Test
@@ -139,6 +151,11 @@ class LakeRunResultsTest {
   }
 
   private void write(JobRun run, int attempt, String status, String failure) throws IOException {
+    writeTo("batch=" + run.id().value() + ".json", run, attempt, status, failure);
+  }
+
+  private void writeTo(String file, JobRun run, int attempt, String status, String failure)
+      throws IOException {
     Path dir = lake.resolve("table=orders").resolve("_manifests");
     Files.createDirectories(dir);
     String json =
@@ -155,6 +172,6 @@ class LakeRunResultsTest {
                 attempt == 0 ? "" : "\"attempt\": " + attempt + ", ",
                 status,
                 failure == null ? "null" : "\"" + failure + "\"");
-    Files.writeString(dir.resolve("batch=" + run.id().value() + ".json"), json);
+    Files.writeString(dir.resolve(file), json);
   }
 }

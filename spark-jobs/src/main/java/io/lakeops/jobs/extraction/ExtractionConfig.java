@@ -115,11 +115,24 @@ public record ExtractionConfig(
   }
 
   /**
-   * Where this attempt reports an error that ended it before it could write a manifest: one file
-   * per attempt, so it never replaces the manifest of a batch an earlier attempt published.
+   * Where this attempt writes its manifest when it failed a check or a schema change: one file per
+   * attempt, so a failed re-run never replaces the manifest of the batch an earlier attempt
+   * published (readers trust only batches whose manifest says SUCCEEDED).
+   */
+  public String failedManifestPath() {
+    return attemptFile("failed");
+  }
+
+  /**
+   * Where this attempt reports an error that ended it before it could write a manifest; one file
+   * per attempt too.
    */
   public String errorReportPath() {
-    return tableDir() + "/_manifests/batch=" + runId + ".a" + attempt + ".error.json";
+    return attemptFile("error");
+  }
+
+  private String attemptFile(String kind) {
+    return tableDir() + "/_manifests/batch=" + runId + ".a" + attempt + "." + kind + ".json";
   }
 
   private static String stripSlash(String path) {

@@ -14,7 +14,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * One attempt of an extraction run, in order: compare the source schema with the last accepted one
  * (before reading any data), read the window into staging, check the staged batch, then publish it
- * or throw it away, and always write the manifest.
+ * or throw it away, and always write the manifest: the run's own when the batch was published, the
+ * attempt's when it failed.
  */
 final class ExtractionRun {
   private final SparkSession spark;
@@ -99,7 +100,9 @@ final class ExtractionRun {
             fingerprint,
             ExtractionManifest.schemaChangeJson(change),
             failure == null ? config.batchDir() : null);
-    JsonFiles.writeAtomically(config.manifestPath(), manifest, hadoop);
+    // Only a published batch has the run's manifest; a failed attempt writes its own beside it.
+    JsonFiles.writeAtomically(
+        failure == null ? config.manifestPath() : config.failedManifestPath(), manifest, hadoop);
     return manifest;
   }
 

@@ -183,7 +183,11 @@ class ExtractionJobIT {
                 .config());
     assertThat(dropped.exitCode()).isEqualTo(ExtractionJob.CHECK_FAILED);
     assertThat(dropped.manifest().failure()).contains("dropped columns [note]");
-    assertThat(manifest(out, "orders_schema", "s3").path("status").asText()).isEqualTo("FAILED");
+    assertThat(attemptManifest(out, "orders_schema", "s3", 1).path("status").asText())
+        .isEqualTo("FAILED");
+    assertThat(Path.of(out, "table=orders_schema", "_manifests", "batch=s3.json"))
+        .as("no published batch, so no run manifest")
+        .doesNotExist();
     assertThat(Path.of(out, "table=orders_schema", "batch=s3")).doesNotExist();
   }
 
@@ -224,6 +228,12 @@ class ExtractionJobIT {
             args.with("recent-counts", "400,410,390").with("severity-row-count", "fail").config());
     assertThat(anomaly.exitCode()).isEqualTo(ExtractionJob.CHECK_FAILED);
     assertThat(anomaly.manifest().failure()).contains("row_count_anomaly");
+    assertThat(manifest(out, "orders_dq", "d1").path("status").asText())
+        .as("a re-run that fails a check leaves the published batch's manifest as it was")
+        .isEqualTo("SUCCEEDED");
+    assertThat(attemptManifest(out, "orders_dq", "d1", 1).path("failure").asText())
+        .contains("row_count_anomaly");
+    assertThat(spark.read().parquet(out + "/table=orders_dq/batch=d1").count()).isEqualTo(23);
   }
 
   @Test
@@ -239,6 +249,17 @@ class ExtractionJobIT {
 
   private static String output(String name) {
     return TestWork.dir("lake-" + name).toString();
+  }
+
+  private static JsonNode attemptManifest(String out, String table, String run, int attempt)
+      throws Exception {
+    return JsonFiles.MAPPER.readTree(
+        Path.of(
+                out,
+                "table=" + table,
+                "_manifests",
+                "batch=" + run + ".a" + attempt + ".failed.json")
+            .toFile());
   }
 
   private static JsonNode manifest(String out, String table, String run) throws Exception {
