@@ -62,6 +62,10 @@ public final class ConsoleProcess implements AutoCloseable {
     command.add("-Dlakeops.security.users.admin.password-env=LAKEOPS_TEST_ADMIN_PASSWORD");
     command.add("-Dlakeops.security.bcrypt-cost=4");
     command.add("-Dlakeops.scheduler.interval=1s");
+    // One pool, one run per cluster, no demo lake, unless a test asks (DemoLakeProcessIT does).
+    command.add("-Dlakeops.demo.enabled=false");
+    command.add("-Dlakeops.pools.large.desired=0");
+    command.add("-Dlakeops.pools.small.concurrent-runs=1");
     // After the defaults above: a later -D of the same key wins.
     settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
     command.add("-jar");
