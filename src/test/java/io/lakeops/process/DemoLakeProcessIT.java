@@ -64,6 +64,9 @@ class DemoLakeProcessIT {
                   .sum())
           .as("the shop's orders reach the lake")
           .isPositive();
+      assertThat(first.page("/", first.formLogin()).body())
+          .as("the dashboard says where the demo lake stands")
+          .contains("Demo lake, READY: all demo services ready");
       JsonNode stream = runsOf(first, "page-clicks").get(0);
       assertThat(stream.path("state").asText()).isEqualTo("RUNNING");
       clicksBefore = pageClicks(data);

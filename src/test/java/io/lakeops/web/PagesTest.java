@@ -60,6 +60,55 @@ class PagesTest {
   }
 
   @Test
+  void aStreamingJobsPageShowsItsLiveProgressAndRefreshesItInPlace() throws Exception {
+    String id = JobJson.uniqueId("stream");
+    JobsApiTest.create(JobJson.streaming(id));
+    Browser viewer = Browser.loggedInAs(Users.VIEWER);
+    assertThat(viewer.get("/jobs/" + id).asString())
+        .contains("Live progress")
+        .contains("No progress published yet");
+    Users.VIEWER.api().get("/api/jobs/" + id + "/progress").then().statusCode(404);
+
+    java.nio.file.Path dir =
+        java.nio.file.Files.createDirectories(
+            java.nio.file.Path.of("target/streaming-test", id, "progress"));
+    try (var published = getClass().getResourceAsStream("/progress/page-clicks.json")) {
+      java.nio.file.Files.copy(
+          published,
+          dir.resolve("progress.json"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    String pane = viewer.get("/jobs/" + id + "/progress").asString();
+    assertThat(pane)
+        .contains("id=\"progress-pane\" data-pane=\"/jobs/" + id + "/progress\"")
+        .contains("page-clicks-aggregates")
+        .contains("18.7 rows/s")
+        .contains("6.7 s")
+        .contains("2026-12-01T14:04:02.452Z")
+        .contains("stale: no batch for over a minute")
+        .doesNotContain("<html");
+    Users.VIEWER
+        .api()
+        .get("/api/jobs/" + id + "/progress")
+        .then()
+        .statusCode(200)
+        .body("queries[0].name", org.hamcrest.Matchers.equalTo("page-clicks-aggregates"))
+        .body("queries[0].latencyMs", org.hamcrest.Matchers.equalTo(6727))
+        .body("updatedAt", org.hamcrest.Matchers.equalTo("2026-12-01T14:04:48.722281142Z"));
+    String extraction = JobJson.uniqueId("no-progress");
+    JobsApiTest.create(JobJson.extraction(extraction));
+    assertThat(viewer.get("/jobs/" + extraction).asString()).doesNotContain("Live progress");
+  }
+
+  @Test
+  void theDashboardSaysNothingOfTheDemoLakeWhenItIsOff() {
+    // The demo's own phases are seen on the dashboard in DemoLakeProcessIT.
+    assertThat(Browser.loggedInAs(Users.VIEWER).get("/").asString())
+        .doesNotContain("id=\"demo-status\"");
+  }
+
+  @Test
   void aPathNoResourceServesGetsANotFoundPageNotAServerError() {
     // Browsers ask for /favicon.ico on every page; it is open, so nobody is logged in for it.
     given().get("/favicon.ico").then().statusCode(404).body(containsString("404"));

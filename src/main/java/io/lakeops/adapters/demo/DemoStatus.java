@@ -1,46 +1,36 @@
 package io.lakeops.adapters.demo;
 
+import io.lakeops.ports.DemoLake;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
-/** Where the demo lake's start stands, for the log and the dashboard. */
+/** Where the demo lake's start stands, as its services report each step. */
 @ApplicationScoped
-public class DemoStatus {
-  /** The phase of the demo. */
-  public enum Phase {
-    OFF,
-    STARTING,
-    READY,
-    FAILED,
-    STOPPING
-  }
+public class DemoStatus implements DemoLake {
+  private volatile Status status = new Status(Phase.OFF, "the demo lake is off", Instant.now());
 
-  /** A phase, its last step in words, and when that step was seen. */
-  public record View(Phase phase, String step, Instant at) {}
-
-  private volatile View view = new View(Phase.OFF, "the demo lake is off", Instant.now());
-
-  public View view() {
-    return view;
+  @Override
+  public Status status() {
+    return status;
   }
 
   void starting(String step) {
-    view = new View(Phase.STARTING, step, Instant.now());
+    status = new Status(Phase.STARTING, step, Instant.now());
   }
 
   void ready(String step) {
-    view = new View(Phase.READY, step, Instant.now());
+    status = new Status(Phase.READY, step, Instant.now());
   }
 
   void failed(String why) {
-    view = new View(Phase.FAILED, why, Instant.now());
+    status = new Status(Phase.FAILED, why, Instant.now());
   }
 
   void stop() {
-    view = new View(Phase.STOPPING, "stopping", Instant.now());
+    status = new Status(Phase.STOPPING, "stopping", Instant.now());
   }
 
   boolean stopping() {
-    return view.phase() == Phase.STOPPING;
+    return status.phase() == Phase.STOPPING;
   }
 }

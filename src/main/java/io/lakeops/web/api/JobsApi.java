@@ -6,6 +6,7 @@ import io.lakeops.domain.Job;
 import io.lakeops.domain.JobId;
 import io.lakeops.ports.JobStore;
 import io.lakeops.ports.NotFoundException;
+import io.lakeops.ports.StreamingProgress;
 import io.lakeops.web.security.CurrentUser;
 import io.lakeops.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,8 +38,14 @@ public class JobsApi {
   private final JobDefinitionService definitions;
   private final JobStore jobs;
   private final CurrentUser user;
+  private final StreamingProgress progress;
 
-  JobsApi(JobDefinitionService definitions, JobStore jobs, CurrentUser user) {
+  JobsApi(
+      JobDefinitionService definitions,
+      JobStore jobs,
+      CurrentUser user,
+      StreamingProgress progress) {
+    this.progress = progress;
     this.definitions = definitions;
     this.jobs = jobs;
     this.user = user;
@@ -58,6 +65,20 @@ public class JobsApi {
   @Operation(summary = "Read one job definition; its ETag is its version")
   public Response get(@PathParam("id") String id) {
     return withVersion(Response.ok(), find(Params.jobId(id))).build();
+  }
+
+  @GET
+  @Path("{id}/progress")
+  @Operation(
+      summary = "A streaming job's latest progress",
+      description =
+          "Each query's newest batch (rates, batch duration, watermark, latency) and the dead"
+              + " letters, as the job last published them; 404 before its first batch")
+  public StreamingProgress.Report progress(@PathParam("id") String id) {
+    Job job = find(Params.jobId(id));
+    return progress
+        .latest(job.id())
+        .orElseThrow(() -> new NotFoundException("progress of job", job.id().value()));
   }
 
   @POST

@@ -5,6 +5,7 @@ import io.lakeops.domain.RunState;
 import io.lakeops.ports.AuditEntry;
 import io.lakeops.ports.AuditLog;
 import io.lakeops.ports.AuditQuery;
+import io.lakeops.ports.DemoLake;
 import io.lakeops.ports.Page;
 import io.lakeops.ports.PageRequest;
 import io.lakeops.ports.RunQuery;
@@ -42,15 +43,18 @@ public class DashboardPage {
         List<Count> runs,
         List<Cluster> clusters,
         String clusterCount,
-        List<AuditEntry> audit);
+        List<AuditEntry> audit,
+        DemoLake.Status demo);
   }
 
   private final StateStore store;
   private final AuditLog audit;
+  private final DemoLake demo;
 
-  DashboardPage(StateStore store, AuditLog audit) {
+  DashboardPage(StateStore store, AuditLog audit, DemoLake demo) {
     this.store = store;
     this.audit = audit;
+    this.demo = demo;
   }
 
   @GET
@@ -61,7 +65,8 @@ public class DashboardPage {
         Arrays.stream(RunState.values()).map(this::runCount).toList(),
         clusters.items(),
         capped(clusters.items().size(), clusters.next().isPresent()),
-        audit.search(AuditQuery.ALL, PageRequest.first(10)).items());
+        audit.search(AuditQuery.ALL, PageRequest.first(10)).items(),
+        demo.status());
   }
 
   private String jobCount() {

@@ -7,6 +7,7 @@ import io.lakeops.control.jobs.JobDefinitionService;
 import io.lakeops.control.jobs.JobDefinitionValidator;
 import io.lakeops.domain.Job;
 import io.lakeops.domain.JobId;
+import io.lakeops.domain.JobKind;
 import io.lakeops.domain.JobRun;
 import io.lakeops.domain.Pool;
 import io.lakeops.ports.AlreadyExistsException;
@@ -20,6 +21,7 @@ import io.lakeops.ports.RunQuery;
 import io.lakeops.ports.ScheduleEntry;
 import io.lakeops.ports.ScheduleStore;
 import io.lakeops.ports.StateStore;
+import io.lakeops.ports.StreamingProgress;
 import io.lakeops.ports.VersionConflictException;
 import io.lakeops.web.api.Params;
 import io.lakeops.web.errors.BadParameterException;
@@ -39,6 +41,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
@@ -64,7 +67,11 @@ public class JobsPage {
         JobDefinition definition,
         ScheduleEntry schedule,
         List<JobRun> runs,
-        List<AuditEntry> changes);
+        List<AuditEntry> changes,
+        ProgressView progress);
+
+    /** The live progress of a streaming job, refreshed in place. */
+    static native TemplateInstance detail$progress(Job job, ProgressView progress);
 
     static native TemplateInstance form(JobForm form, Choices choices);
   }
@@ -75,6 +82,8 @@ public class JobsPage {
   private final AuditLog audit;
   private final List<Pool> pools;
   private final CurrentUser user;
+  private final StreamingProgress progress;
+  private final Clock clock;
 
   /**
    * The service's own rules (the same bean), run on a form that also has unreadable numbers, to
@@ -89,8 +98,12 @@ public class JobsPage {
       AuditLog audit,
       List<Pool> pools,
       CurrentUser user,
-      JobDefinitionValidator rules) {
+      JobDefinitionValidator rules,
+      StreamingProgress progress,
+      Clock clock) {
     this.definitions = definitions;
+    this.progress = progress;
+    this.clock = clock;
     this.rules = rules;
     this.store = store;
     this.schedule = schedule;
@@ -127,7 +140,23 @@ public class JobsPage {
                     Optional.empty(),
                     Optional.empty()),
                 PageRequest.first(10))
-            .items());
+            .items(),
+        progressOf(job));
+  }
+
+  /** The streaming job's progress section alone, for the page to refresh in place. */
+  @GET
+  @Path("{id}/progress")
+  public TemplateInstance progress(@PathParam("id") String id) {
+    Job job = find(id);
+    return Templates.detail$progress(job, progressOf(job));
+  }
+
+  private ProgressView progressOf(Job job) {
+    if (job.kind() != JobKind.STREAMING) {
+      return null;
+    }
+    return progress.latest(job.id()).map(r -> ProgressView.of(r, clock.instant())).orElse(null);
   }
 
   @GET
