@@ -17,8 +17,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The embedded default starts with no source configured, and the beans the dispatcher needs are
- * found by type.
+ * A job naming a source this console does not have (written into the store by another writer: the
+ * console's own definitions are checked) is refused at submission, and the beans the dispatcher
+ * needs are found by type.
  */
 @QuarkusTest
 class SubmitRequestsWiringTest {
@@ -28,17 +29,21 @@ class SubmitRequestsWiringTest {
   @Inject SparkJobsConfig sparkJobs;
 
   @Test
-  void withoutSourcesTheConsoleStartsAndRefusesAnExtractionNamingOne() {
-    assertThat(sources.sources()).isEmpty();
+  void anExtractionNamingASourceThatIsNotConfiguredIsRefusedAtSubmission() {
+    assertThat(sources.sources()).doesNotContainKey("warehouse");
 
     assertThatThrownBy(
             () ->
                 requests.forAttempt(
-                    TestJobs.anExtractionJob().build(), TestRuns.aRun().build(), "a1"))
+                    TestJobs.anExtractionJob().source("warehouse").build(),
+                    TestRuns.aRun().build(),
+                    "a1"))
         .isInstanceOf(SubmissionRejectedException.class)
-        .hasMessageContaining("no source named 'shop'");
+        .hasMessageContaining("no source named 'warehouse'");
     assertThatThrownBy(
-            () -> watermarks.highestId(TestJobs.anExtractionJob().idWatermark().build(), ""))
+            () ->
+                watermarks.highestId(
+                    TestJobs.anExtractionJob().source("warehouse").idWatermark().build(), ""))
         .isInstanceOf(SubmissionRejectedException.class);
   }
 

@@ -23,6 +23,7 @@ public final class TestJobs {
   private WatermarkKind watermark = WatermarkKind.TIMESTAMP;
   private String table = "orders";
   private String watermarkColumn = "updated_at";
+  private String source = "shop";
 
   public static TestJobs anExtractionJob() {
     return new TestJobs();
@@ -53,6 +54,12 @@ public final class TestJobs {
   /** An append-only table read by increasing id instead of by update time. */
   public TestJobs idWatermark() {
     this.watermark = WatermarkKind.ID;
+    return this;
+  }
+
+  /** The source's name, which need not be a configured one (a job from another writer). */
+  public TestJobs source(String value) {
+    this.source = value;
     return this;
   }
 
@@ -100,7 +107,7 @@ public final class TestJobs {
         Schedule.parse(schedule),
         RetryPolicy.DEFAULT,
         new ExtractionSpec(
-            "shop",
+            source,
             table,
             List.of("id"),
             watermarkColumn,
