@@ -139,10 +139,7 @@ class ClusterFailoverIT {
     Cluster victim = readyCluster();
 
     try (HeadlessChrome chrome = new HeadlessChrome()) {
-      chrome.open(base + "login");
-      chrome.type("input[name=j_username]", Users.OPERATOR.name);
-      chrome.type("input[name=j_password]", Users.OPERATOR.password);
-      chrome.click("button[type=submit]");
+      chrome.logIn(base.toString(), Users.OPERATOR.name, Users.OPERATOR.password);
       chrome.open(base + "clusters");
       chrome.script("window.samePage = 'yes'; window.confirm = function () { return true; };");
       String row = "tr[data-cluster='" + victim.id() + "']";

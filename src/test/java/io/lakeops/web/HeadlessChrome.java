@@ -122,6 +122,26 @@ public final class HeadlessChrome implements AutoCloseable {
     call("POST", session + "/url", Map.of("url", url));
   }
 
+  /**
+   * Logs in with the console's form at {@code base} and waits until the browser has left the login
+   * page: opening the next page before the session cookie is set would land on the login page
+   * again.
+   */
+  public void logIn(String base, String user, String password) throws InterruptedException {
+    open(base + "login");
+    type("input[name=j_username]", user);
+    type("input[name=j_password]", password);
+    click("button[type=submit]");
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (script("return window.location.pathname;").asText().startsWith("/login")
+        || !"complete".equals(script("return document.readyState;").asText())) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("still on the login page 20 s after logging in");
+      }
+      Thread.sleep(100);
+    }
+  }
+
   public void type(String css, String text) {
     call("POST", session + "/element/" + find(css) + "/value", Map.of("text", text));
   }

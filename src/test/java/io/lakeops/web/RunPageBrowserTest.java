@@ -35,10 +35,7 @@ class RunPageBrowserTest {
     JobRun run = runs.scheduled(StoredRuns.job("browser"));
 
     try (HeadlessChrome chrome = new HeadlessChrome()) {
-      chrome.open(base + "login");
-      chrome.type("input[name=j_username]", Users.OPERATOR.name);
-      chrome.type("input[name=j_password]", Users.OPERATOR.password);
-      chrome.click("button[type=submit]");
+      chrome.logIn(base.toString(), Users.OPERATOR.name, Users.OPERATOR.password);
       chrome.open(base + "runs/" + run.id());
       assertThat(chrome.text("#run-state")).isEqualTo("scheduled");
       assertThat(visible(chrome, "unfinished")).isTrue();
