@@ -45,25 +45,20 @@ class DemoLakeProcessIT {
     long clicksBefore;
     Instant lastWindow;
     try (ConsoleProcess first = ConsoleProcess.start(data, "first", demo)) {
-      await("two clusters ready, an extraction succeeded in each pool, clicks in PostgreSQL")
+      // The first window may close before the new shop's first trade: rows come with a later one.
+      await("two clusters ready, extractions succeeded in each pool with orders, clicks stored")
           .atMost(FIRST_START)
           .pollInterval(Duration.ofSeconds(3))
           .until(
               () ->
                   readyClusters(first) >= 2
-                      && !succeeded(first, "shop-orders").isEmpty()
+                      && rowsWritten(first, "shop-orders") > 0
                       && !succeeded(first, "shop-customers").isEmpty()
                       && pageClicks(data) > 0);
       assertThat(succeeded(first, "shop-orders").get(0).path("cluster").asText())
           .startsWith("small-");
       assertThat(succeeded(first, "shop-customers").get(0).path("cluster").asText())
           .startsWith("large-");
-      assertThat(
-              succeeded(first, "shop-orders").stream()
-                  .mapToLong(r -> r.path("result").path("rowsWritten").asLong())
-                  .sum())
-          .as("the shop's orders reach the lake")
-          .isPositive();
       assertThat(first.page("/", first.formLogin()).body())
           .as("the dashboard says where the demo lake stands")
           .contains("Demo lake, READY: all demo services ready");
@@ -122,6 +117,12 @@ class DemoLakeProcessIT {
         .path("items")
         .forEach(runs::add);
     return runs;
+  }
+
+  private static long rowsWritten(ConsoleProcess console, String job) throws Exception {
+    return succeeded(console, job).stream()
+        .mapToLong(r -> r.path("result").path("rowsWritten").asLong())
+        .sum();
   }
 
   private static List<JsonNode> succeeded(ConsoleProcess console, String job) throws Exception {
