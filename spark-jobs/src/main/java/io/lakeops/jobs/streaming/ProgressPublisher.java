@@ -2,7 +2,10 @@ package io.lakeops.jobs.streaming;
 
 import io.lakeops.jobs.common.JsonFiles;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
@@ -12,13 +15,18 @@ import org.apache.spark.sql.streaming.StreamingQueryProgress;
 /**
  * Publishes the job's streaming progress as {@code <progress>/progress.json}, rewritten whole
  * (atomically) after every micro-batch of either query, so the console can poll one small file
- * instead of talking to the Spark UI. Listener callbacks arrive on Spark's listener-bus thread.
+ * instead of talking to the Spark UI. Beside each query's newest batch it keeps the figures of its
+ * last {@value #RECENT} batches ({@code recent}, oldest first), which the console charts. Listener
+ * callbacks arrive on Spark's listener-bus thread.
  */
 final class ProgressPublisher extends StreamingQueryListener {
+  static final int RECENT = 120;
+
   private final String location;
   private final Configuration hadoop;
   private final DeadLetterCounter deadLetters;
   private final Map<String, Map<String, Object>> queries = new TreeMap<>();
+  private final Map<String, Deque<Map<String, Object>>> recent = new TreeMap<>();
 
   ProgressPublisher(String progressDir, Configuration hadoop, DeadLetterCounter deadLetters) {
     this.location = progressDir + "/progress.json";
@@ -52,9 +60,16 @@ final class ProgressPublisher extends StreamingQueryListener {
       long end = Instant.parse(p.timestamp()).toEpochMilli() + duration;
       q.put("latencyMs", end - Instant.parse(maxEventTime).toEpochMilli());
     }
-    // Replace, not merge: a figure of an earlier batch must not linger into this one.
+    String name = p.name() == null ? "unnamed" : p.name();
     synchronized (this) {
-      queries.put(p.name() == null ? "unnamed" : p.name(), q);
+      Deque<Map<String, Object>> batches = recent.computeIfAbsent(name, k -> new ArrayDeque<>());
+      batches.addLast(sample(q));
+      while (batches.size() > RECENT) {
+        batches.removeFirst();
+      }
+      // Replace, not merge: a figure of an earlier batch must not linger into this one.
+      q.put("recent", List.copyOf(batches));
+      queries.put(name, q);
       write();
     }
   }
@@ -72,6 +87,23 @@ final class ProgressPublisher extends StreamingQueryListener {
           .ifPresent(v -> v.putAll(q));
       write();
     }
+  }
+
+  /** The figures of one batch that the console charts over time. */
+  private static Map<String, Object> sample(Map<String, Object> batch) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    for (String key :
+        List.of(
+            "lastBatchId",
+            "batchTimestamp",
+            "numInputRows",
+            "inputRowsPerSecond",
+            "processedRowsPerSecond",
+            "batchDurationMs",
+            "latencyMs")) {
+      s.put(key, batch.get(key));
+    }
+    return s;
   }
 
   private synchronized void update(String name, Map<String, Object> values) {

@@ -152,6 +152,15 @@ class ClickStreamJobIT {
     assertThat(aggregates.has("processedRowsPerSecond")).isTrue();
     assertThat(aggregates.has("batchDurationMs")).isTrue();
     assertThat(aggregates.has("latencyMs")).isTrue();
+    // The recent batches end with the newest one, in batch order.
+    JsonNode recent = aggregates.path("recent");
+    assertThat(recent.isArray() && recent.size() > 0).isTrue();
+    assertThat(recent.get(recent.size() - 1).path("lastBatchId").asLong())
+        .isEqualTo(aggregates.path("lastBatchId").asLong());
+    for (int i = 1; i < recent.size(); i++) {
+      assertThat(recent.get(i).path("lastBatchId").asLong())
+          .isGreaterThan(recent.get(i - 1).path("lastBatchId").asLong());
+    }
   }
 
   private static StreamingConfig config(String table, long maxOffsets) throws Exception {
