@@ -28,6 +28,8 @@ public interface StreamingProgress {
    * @param state STARTED, RUNNING, STOPPED or FAILED
    * @param watermark the event-time watermark, as Spark writes it
    * @param latencyMs from the newest event's time to the end of the batch that wrote it
+   * @param recent the figures of the query's last batches, oldest first (empty when the job does
+   *     not publish them)
    */
   record Query(
       String name,
@@ -40,5 +42,20 @@ public interface StreamingProgress {
       Long batchDurationMs,
       String watermark,
       Long latencyMs,
-      String error) {}
+      String error,
+      List<Batch> recent) {
+    public Query {
+      recent = recent == null ? List.of() : List.copyOf(recent);
+    }
+  }
+
+  /** One of a query's recent batches. Figures Spark did not report are null. */
+  record Batch(
+      long batchId,
+      Instant at,
+      Long inputRows,
+      Double inputRowsPerSecond,
+      Double processedRowsPerSecond,
+      Long batchDurationMs,
+      Long latencyMs) {}
 }

@@ -83,13 +83,34 @@ class ProgressFiles implements StreamingProgress {
               number(v, "batchDurationMs"),
               text(v, "watermark"),
               number(v, "latencyMs"),
-              text(v, "error")));
+              text(v, "error"),
+              recent(v.path("recent"))));
     }
     return new Report(
         instant(doc, "updatedAt"),
         doc.path("deadLetters").path("total").asLong(0),
         doc.path("deadLetters").path("lastBatch").asLong(0),
         queries);
+  }
+
+  private static List<Batch> recent(JsonNode batches) {
+    List<Batch> recent = new ArrayList<>();
+    for (JsonNode b : batches) {
+      Instant at = instant(b, "batchTimestamp");
+      Long id = number(b, "lastBatchId");
+      if (at != null && id != null) {
+        recent.add(
+            new Batch(
+                id,
+                at,
+                number(b, "numInputRows"),
+                decimal(b, "inputRowsPerSecond"),
+                decimal(b, "processedRowsPerSecond"),
+                number(b, "batchDurationMs"),
+                number(b, "latencyMs")));
+      }
+    }
+    return recent;
   }
 
   private static String text(JsonNode v, String field) {

@@ -34,10 +34,20 @@ class ProgressFilesTest {
     assertThat(aggregates.batchDurationMs()).isEqualTo(6697);
     assertThat(aggregates.watermark()).isEqualTo("2026-12-01T14:04:02.452Z");
     assertThat(aggregates.latencyMs()).isEqualTo(6727);
+    assertThat(aggregates.recent())
+        .extracting(StreamingProgress.Batch::batchId)
+        .containsExactly(17L, 18L, 19L);
+    StreamingProgress.Batch second = aggregates.recent().get(1);
+    assertThat(second.at()).isEqualTo(Instant.parse("2026-12-01T14:04:31.002Z"));
+    assertThat(second.inputRows()).isEqualTo(104);
+    assertThat(second.inputRowsPerSecond()).isEqualTo(17.2);
+    assertThat(second.processedRowsPerSecond()).as("null in the file").isNull();
+    assertThat(second.latencyMs()).isNull();
     StreamingProgress.Query events = report.queries().get(1);
     assertThat(events.state()).isEqualTo("STOPPED");
     assertThat(events.watermark()).as("null in the file").isNull();
     assertThat(events.latencyMs()).as("absent from the file").isNull();
+    assertThat(events.recent()).as("absent from the file").isEmpty();
   }
 
   @Test
