@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 
 /**
  * When a batch job is due: every fixed interval (aligned to the epoch), or on a Unix cron (UTC).
@@ -16,6 +17,9 @@ public sealed interface Schedule {
 
   /** The first firing time strictly after {@code instant}. */
   Instant nextAfter(Instant instant);
+
+  /** The last firing time at or before {@code instant}. */
+  Instant latestAtOrBefore(Instant instant);
 
   /**
    * The text form used in definitions and the console: {@code every 5m} or {@code cron 0 * * * *}.
@@ -55,6 +59,13 @@ public sealed interface Schedule {
     }
 
     @Override
+    public Instant latestAtOrBefore(Instant instant) {
+      long periodMillis = period.toMillis();
+      return Instant.ofEpochMilli(
+          Math.floorDiv(instant.toEpochMilli(), periodMillis) * periodMillis);
+    }
+
+    @Override
     public String expression() {
       return "every " + Durations.format(period);
     }
@@ -81,6 +92,17 @@ public sealed interface Schedule {
           .nextExecution(from)
           .map(ZonedDateTime::toInstant)
           .orElseThrow(() -> new IllegalStateException("cron " + cron + " never fires again"));
+    }
+
+    @Override
+    public Instant latestAtOrBefore(Instant instant) {
+      // Firings fall on whole minutes: the last one before the next second is at or before instant.
+      Instant second = instant.truncatedTo(ChronoUnit.SECONDS);
+      ZonedDateTime until = second.plusSeconds(1).atZone(ZoneOffset.UTC);
+      return ExecutionTime.forCron(PARSER.parse(cron))
+          .lastExecution(until)
+          .map(ZonedDateTime::toInstant)
+          .orElseThrow(() -> new IllegalStateException("cron " + cron + " never fired"));
     }
 
     /** The shortest gap between two firings, checked over the next day's firings. */

@@ -21,4 +21,14 @@ public final class Text {
     }
     return out.append("'").toString();
   }
+
+  /** At most {@code max} characters of {@code value}, with an ellipsis when cut; "" for null. */
+  public static String truncate(String value, int max) {
+    if (value == null) {
+      return "";
+    }
+    return value.codePointCount(0, value.length()) <= max
+        ? value
+        : value.substring(0, value.offsetByCodePoints(0, max)) + "…";
+  }
 }
