@@ -5,6 +5,7 @@ import io.lakeops.control.audit.AuditTrail;
 import io.lakeops.control.clusters.ClusterLifecycle;
 import io.lakeops.control.jobs.JobDefinitionService;
 import io.lakeops.control.jobs.JobDefinitionValidator;
+import io.lakeops.control.overview.LakeOverview;
 import io.lakeops.control.scheduling.ScheduleEntries;
 import io.lakeops.domain.Pool;
 import io.lakeops.ports.AuditLog;
@@ -12,6 +13,7 @@ import io.lakeops.ports.ClusterProvider;
 import io.lakeops.ports.ScheduleStore;
 import io.lakeops.ports.Snapshots;
 import io.lakeops.ports.StateStore;
+import io.lakeops.ports.StreamingProgress;
 import io.lakeops.ports.SyncPositions;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +45,12 @@ class ControlPlaneWiring {
   @ApplicationScoped
   AuditTrail auditTrail(AuditLog log, Snapshots snapshots) {
     return new AuditTrail(log, snapshots);
+  }
+
+  @Produces
+  @ApplicationScoped
+  LakeOverview lakeOverview(StateStore store, StreamingProgress progress, Clock clock) {
+    return new LakeOverview(store, store, progress, clock);
   }
 
   @Produces
