@@ -2,7 +2,7 @@
 // current rendering of it every few seconds, without reloading the page, so that a cluster's death,
 // a rotation's phase or a stream's progress shows as it happens. Polling pauses while an operator
 // types in a pane, so the field is not replaced under their fingers. Forms with data-confirm ask
-// before they post.
+// before they post. A pane may set its own interval in milliseconds with data-every.
 (function () {
   "use strict";
   var EVERY_MS = 2000;
@@ -12,7 +12,7 @@
     return active && active.tagName === "INPUT" && pane.contains(active);
   }
 
-  function follow(id) {
+  function follow(id, every) {
     var failures = 0;
 
     function refresh() {
@@ -21,7 +21,7 @@
         return;
       }
       if (typingIn(current)) {
-        window.setTimeout(refresh, EVERY_MS);
+        window.setTimeout(refresh, every);
         return;
       }
       fetch(current.getAttribute("data-pane"), {
@@ -44,17 +44,17 @@
             now.replaceWith(document.adoptNode(next));
           }
           failures = 0;
-          window.setTimeout(refresh, EVERY_MS);
+          window.setTimeout(refresh, every);
         })
         .catch(function () {
           failures += 1; // network or logged out: slow down, and stop after a while
           if (failures < 10) {
-            window.setTimeout(refresh, EVERY_MS * 2);
+            window.setTimeout(refresh, every * 2);
           }
         });
     }
 
-    window.setTimeout(refresh, EVERY_MS);
+    window.setTimeout(refresh, every);
   }
 
   document.addEventListener("submit", function (event) {
@@ -65,6 +65,7 @@
   });
 
   document.querySelectorAll("[data-pane][id]").forEach(function (pane) {
-    follow(pane.id);
+    var every = parseInt(pane.getAttribute("data-every"), 10);
+    follow(pane.id, every > 0 ? every : EVERY_MS);
   });
 })();

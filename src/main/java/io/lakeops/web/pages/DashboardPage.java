@@ -1,5 +1,6 @@
 package io.lakeops.web.pages;
 
+import io.lakeops.control.overview.LakeOverview;
 import io.lakeops.domain.Cluster;
 import io.lakeops.domain.RunState;
 import io.lakeops.ports.AuditEntry;
@@ -23,8 +24,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The first page: how many jobs, runs by state, the live clusters and the latest changes. Counts
- * read at most a few pages, so a large installation shows "500+" rather than scanning tables.
+ * The first page, read at a glance: job health worst first, each extracted table's freshness, the
+ * streams' rates and latency, charts of run durations, rows written and streaming throughput, runs
+ * by state, the live clusters and the latest changes. Everything but the charts is one pane the
+ * page refreshes in place; the charts poll their figures as JSON. Counts read at most a few pages,
+ * so a large installation shows "500+" rather than scanning tables.
  */
 @Path("/")
 @RolesAllowed(Roles.VIEWER)
@@ -36,37 +40,94 @@ public class DashboardPage {
   /** A count that may be capped. */
   public record Count(String label, String value, String css) {}
 
+  /**
+   * What the page shows.
+   *
+   * @param moreJobs whether there are more jobs than the health lines shown
+   */
+  record View(
+      String jobs,
+      List<Count> runs,
+      List<Cluster> clusters,
+      String clusterCount,
+      List<AuditEntry> audit,
+      DemoLake.Status demo,
+      List<JobHealthView> health,
+      boolean moreJobs,
+      List<FreshnessView> freshness,
+      List<StreamView> streams) {
+
+    /** How many of the jobs shown have a warning or worse. */
+    public long alerting() {
+      return health.stream().filter(h -> !h.alerts().isEmpty()).count();
+    }
+  }
+
   @CheckedTemplate
   static class Templates {
-    static native TemplateInstance dashboard(
-        String jobs,
-        List<Count> runs,
-        List<Cluster> clusters,
-        String clusterCount,
-        List<AuditEntry> audit,
-        DemoLake.Status demo);
+    static native TemplateInstance dashboard(View view);
+
+    static native TemplateInstance dashboard$glance(View view);
+
+    static native TemplateInstance dashboard$activity(View view);
   }
 
   private final StateStore store;
   private final AuditLog audit;
   private final DemoLake demo;
+  private final LakeOverview overview;
 
-  DashboardPage(StateStore store, AuditLog audit, DemoLake demo) {
+  DashboardPage(StateStore store, AuditLog audit, DemoLake demo, LakeOverview overview) {
     this.store = store;
     this.audit = audit;
     this.demo = demo;
+    this.overview = overview;
   }
 
   @GET
   public TemplateInstance dashboard() {
+    return Templates.dashboard(view());
+  }
+
+  /** The jobs at a glance (health, freshness, streams), for the page to refresh in place. */
+  @GET
+  @Path("dashboard/glance")
+  public TemplateInstance glance() {
+    return Templates.dashboard$glance(view());
+  }
+
+  /** Runs by state, live clusters and the latest changes, for the page to refresh in place. */
+  @GET
+  @Path("dashboard/activity")
+  public TemplateInstance activity() {
+    return Templates.dashboard$activity(view());
+  }
+
+  /** The charts' figures. */
+  @GET
+  @Path("dashboard/figures")
+  @Produces(MediaType.APPLICATION_JSON)
+  public ChartFigures figures() {
+    return ChartFigures.of(overview.read());
+  }
+
+  private View view() {
     Page<Cluster> clusters = store.findLiveClusters(PageRequest.first(COUNT_PAGE));
-    return Templates.dashboard(
+    LakeOverview.Reading reading = overview.read();
+    return new View(
         jobCount(),
         Arrays.stream(RunState.values()).map(this::runCount).toList(),
         clusters.items(),
         capped(clusters.items().size(), clusters.next().isPresent()),
         audit.search(AuditQuery.ALL, PageRequest.first(10)).items(),
-        demo.status());
+        demo.status(),
+        reading.jobs().stream()
+            .map(f -> JobHealthView.of(f, reading.at()))
+            .sorted(JobHealthView::worstFirst)
+            .toList(),
+        reading.moreJobs(),
+        reading.jobs().stream().flatMap(f -> FreshnessView.of(f).stream()).toList(),
+        StreamView.of(reading.jobs(), reading.at()));
   }
 
   private String jobCount() {

@@ -59,6 +59,24 @@ class Display {
     return duration == null ? "—" : Durations.format(duration);
   }
 
+  /** An age in its two largest units: {@code 45s}, {@code 2m 10s}, {@code 3h 5m}, {@code 2d 4h}. */
+  static String age(Duration age) {
+    if (age == null) {
+      return "—";
+    }
+    long s = Math.max(0, age.toSeconds());
+    if (s < 60) {
+      return s + "s";
+    }
+    if (s < 3600) {
+      return s / 60 + "m " + s % 60 + "s";
+    }
+    if (s < 86_400) {
+      return s / 3600 + "h " + s % 3600 / 60 + "m";
+    }
+    return s / 86_400 + "d " + s % 86_400 / 3600 + "h";
+  }
+
   static String text(InputWindow window) {
     return window == null || window.low().isEmpty()
         ? "—"
