@@ -2,6 +2,8 @@ package io.lakeops.adapters.demo;
 
 import io.lakeops.config.DemoConfig;
 import io.lakeops.config.SparkJobsConfig;
+import io.lakeops.domain.Durations;
+import io.lakeops.ports.DemoLake;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -80,6 +83,9 @@ public class DemoServicesProcess {
       Thread follower = new Thread(this::follow, "demo-log");
       follower.setDaemon(true);
       follower.start();
+      Process started = process;
+      CompletableFuture.delayedExecutor(config.startTimeout().toMillis(), TimeUnit.MILLISECONDS)
+          .execute(() -> giveUpUnlessReady(started));
     } catch (IOException e) {
       status.failed("cannot start the demo services: " + e.getMessage());
       LOG.error("cannot start the demo services", e);
@@ -135,10 +141,27 @@ public class DemoServicesProcess {
     } catch (IOException e) {
       LOG.debugf("demo log follower: %s", e.getMessage());
     }
-    if (!status.stopping()) {
+    DemoLake.Phase phase = status.status().phase();
+    if (phase == DemoLake.Phase.STARTING || phase == DemoLake.Phase.READY) {
       status.failed("the demo services exited; see " + log);
       LOG.errorf("the demo services exited; see %s", log);
     }
+  }
+
+  /** Services not ready within the start timeout are stopped, and the dashboard says why. */
+  private synchronized void giveUpUnlessReady(Process started) {
+    if (started != process || status.status().phase() != DemoLake.Phase.STARTING) {
+      return;
+    }
+    String why =
+        "not ready within "
+            + Durations.format(config.startTimeout())
+            + " (lakeops.demo.start-timeout); stopped, see "
+            + home.resolve("demo.log");
+    LOG.error("demo lake " + why);
+    status.stop();
+    stopProcess();
+    status.failed(why);
   }
 
   synchronized void stop() {
@@ -146,6 +169,11 @@ public class DemoServicesProcess {
       return;
     }
     status.stop();
+    stopProcess();
+    LOG.info("demo lake stopped");
+  }
+
+  private void stopProcess() {
     process.destroy(); // SIGTERM: the services stop their databases and broker
     try {
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -155,6 +183,5 @@ public class DemoServicesProcess {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
     }
-    LOG.info("demo lake stopped");
   }
 }

@@ -29,8 +29,4 @@ public class DemoStatus implements DemoLake {
   void stop() {
     status = new Status(Phase.STOPPING, "stopping", Instant.now());
   }
-
-  boolean stopping() {
-    return status.phase() == Phase.STOPPING;
-  }
 }
