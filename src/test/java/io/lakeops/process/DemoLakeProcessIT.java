@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lakeops.web.HeadlessChrome;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,13 @@ class DemoLakeProcessIT {
           .contains("Demo lake, READY: all demo services ready");
       JsonNode stream = runsOf(first, "page-clicks").get(0);
       assertThat(stream.path("state").asText()).isEqualTo("RUNNING");
+      if (browserAvailable()) {
+        try (HeadlessChrome chrome = new HeadlessChrome()) {
+          DashboardTour tour = new DashboardTour(first, chrome);
+          tour.dashboardShowsTheLakeLive();
+          tour.runNowSucceeds("shop-customers");
+        }
+      }
       clicksBefore = pageClicks(data);
       lastWindow =
           Instant.parse(succeeded(first, "shop-orders").get(0).path("scheduledFor").asText());
@@ -98,8 +106,38 @@ class DemoLakeProcessIT {
       assertThat(log)
           .as("the demo shop's password is never logged")
           .doesNotContain(Files.readString(data.resolve("demo/shop.password")).strip());
+      List<String> found =
+          new SecretSweep(
+                  second,
+                  Map.of(
+                      "the demo shop's password",
+                      Files.readString(data.resolve("demo/shop.password")).strip(),
+                      "the session key",
+                      Files.readString(data.resolve("session.key")).strip(),
+                      "the admin's password",
+                      ConsoleProcess.ADMIN_PASSWORD))
+              .findings(
+                  windows.stream().limit(5).map(r -> r.path("id").asText()).toList(),
+                  data,
+                  List.of(second.log(), data.resolveSibling(data.getFileName() + "-first.log")));
+      assertThat(found.get(found.size() - 1))
+          .as("places read")
+          .matches("[1-9][0-9]{2,} places read");
+      assertThat(found.subList(0, found.size() - 1)).as("secrets found").isEmpty();
     }
     assertThat(processesNaming(data)).as("nothing outlives the console").isEmpty();
+  }
+
+  /** Chromium and chromedriver: always in CI (.ci/run installs them); elsewhere perhaps not. */
+  private static boolean browserAvailable() {
+    if ("true".equals(System.getenv("CI"))) {
+      assertThat(HeadlessChrome.installed()).as("chromium and chromedriver in CI").isTrue();
+    }
+    if (!HeadlessChrome.installed()) {
+      System.err.println(
+          "DemoLakeProcessIT: no chromium/chromedriver here, the browser tour is left out");
+    }
+    return HeadlessChrome.installed();
   }
 
   private static long readyClusters(ConsoleProcess console) throws Exception {

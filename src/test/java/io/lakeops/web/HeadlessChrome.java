@@ -142,6 +142,18 @@ public final class HeadlessChrome implements AutoCloseable {
     }
   }
 
+  /** Resizes the browser window, as a narrow phone screen or a wide desktop one. */
+  public void windowSize(int width, int height) {
+    call("POST", session + "/window/rect", Map.of("width", width, "height", height));
+  }
+
+  /** Saves what the browser's window shows as a PNG at {@code file}. */
+  public Path screenshot(Path file) throws IOException {
+    String png = call("GET", session + "/screenshot", null).asText();
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    return Files.write(file, java.util.Base64.getDecoder().decode(png));
+  }
+
   public void type(String css, String text) {
     call("POST", session + "/element/" + find(css) + "/value", Map.of("text", text));
   }
