@@ -70,6 +70,16 @@
         return uPlot.tzDate(new Date(ts * 1e3), "Etc/UTC");
       },
       legend: { live: false },
+      axes: [
+        {
+          values: function (u, splits) {
+            return splits.map(function (t) {
+              return new Date(t * 1e3).toISOString().substring(11, 19); // UTC, as on every page
+            });
+          }
+        },
+        {}
+      ],
       series: [{}].concat(
         series.map(function (s, i) {
           return {
@@ -117,7 +127,9 @@
     var batches = [];
     figures.streams.forEach(function (s) {
       s.batches.forEach(function (b) {
-        batches.push({ at: b.at, name: s.job + " " + s.query, input: b.input, processed: b.processed, latencyMs: b.latencyMs });
+        // Queries are usually named after their job: say the job only when they are not.
+        var name = s.query.indexOf(s.job) === 0 ? s.query : s.job + " " + s.query;
+        batches.push({ at: b.at, name: name, input: b.input, processed: b.processed, latencyMs: b.latencyMs });
       });
     });
     draw(

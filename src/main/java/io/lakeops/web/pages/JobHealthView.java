@@ -76,7 +76,9 @@ record JobHealthView(
         last == null ? "no run yet" : Display.label(last.state()),
         last == null ? "idle" : Display.badge(last.state()),
         last == null ? null : last.updatedAt(),
-        recentText(facts.recentRuns()),
+        facts.job().kind() == JobKind.STREAMING
+            ? streamingText(facts.recentRuns())
+            : recentText(facts.recentRuns()),
         facts.job().paused() && alerts.isEmpty() ? "idle" : level,
         alerts);
   }
@@ -101,6 +103,15 @@ record JobHealthView(
     }
     long ok = runs.stream().filter(r -> r.state() == RunState.SUCCEEDED).count();
     return ok + " of " + runs.size() + " succeeded";
+  }
+
+  /** A streaming job's runs only end when it stops: each one after the first is a restart. */
+  private static String streamingText(List<JobRun> runs) {
+    return switch (runs.size()) {
+      case 0 -> "—";
+      case 1 -> "1 run";
+      default -> runs.size() + " runs (restarted " + (runs.size() - 1) + "×)";
+    };
   }
 
   private static String message(JobRun run) {
