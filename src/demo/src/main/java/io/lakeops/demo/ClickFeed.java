@@ -53,8 +53,7 @@ final class ClickFeed implements AutoCloseable {
                     Long.toString(System.nanoTime())))
             .directory(home.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(
-                ProcessBuilder.Redirect.appendTo(home.resolve("generator.log").toFile()))
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
             .start();
   }
 
@@ -69,13 +68,16 @@ final class ClickFeed implements AutoCloseable {
   /** Fails when the generator has exited, naming its log. */
   void checkAlive() {
     if (!isAlive()) {
-      throw new IllegalStateException(
-          "the click generator exited; see " + home.resolve("generator.log"));
+      throw new IllegalStateException("the click generator exited; see " + log());
     }
   }
 
   boolean isAlive() {
     return generator != null && generator.isAlive();
+  }
+
+  Path log() {
+    return home.resolve("generator.log");
   }
 
   @Override

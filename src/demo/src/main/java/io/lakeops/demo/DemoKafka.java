@@ -129,7 +129,7 @@ final class DemoKafka implements AutoCloseable {
         .start();
   }
 
-  private Path log(String name) {
+  Path log(String name) {
     return home.resolve(name + ".log");
   }
 

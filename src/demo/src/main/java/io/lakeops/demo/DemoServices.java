@@ -10,7 +10,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 /**
@@ -27,7 +26,11 @@ public final class DemoServices {
   public static final String TOPIC = "clicks";
   public static final String READY_FILE = "ready.properties";
 
+  private static final Duration WATCH_EVERY = Duration.ofSeconds(2);
+
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
+  private DemoKafka kafka;
+  private ClickFeed clicks;
 
   private DemoServices() {}
 
@@ -47,7 +50,23 @@ public final class DemoServices {
       e.printStackTrace();
       System.exit(1);
     }
-    new CountDownLatch(1).await(); // until stopped
+    services.watch(); // until stopped, or until a service stops by itself
+    System.exit(1); // the shutdown hook stops the others; the console reports the exit
+  }
+
+  /** Returns when the broker or the generator has stopped by itself, having said which. */
+  private void watch() throws InterruptedException {
+    while (true) {
+      Thread.sleep(WATCH_EVERY.toMillis());
+      if (!kafka.isAlive()) {
+        say("the Kafka broker stopped unexpectedly; see " + kafka.log("broker"));
+        return;
+      }
+      if (!clicks.isAlive()) {
+        say("the click generator stopped unexpectedly; see " + clicks.log());
+        return;
+      }
+    }
   }
 
   private void start(Path home, Map<String, String> a) throws Exception {
@@ -82,7 +101,7 @@ public final class DemoServices {
     say("sink database ready at " + sink.jdbcUrl());
 
     say("starting the Kafka broker");
-    DemoKafka kafka =
+    kafka =
         new DemoKafka(
             Path.of(required(a, "kafka-jars")),
             home.resolve("kafka"),
@@ -94,8 +113,7 @@ public final class DemoServices {
     kafka.createTopic(TOPIC, 2);
     say("Kafka ready at " + kafka.bootstrap() + ", topic " + TOPIC);
 
-    ClickFeed clicks =
-        new ClickFeed(java, Path.of(required(a, "jobs-jar")), home.resolve("clicks"), home);
+    clicks = new ClickFeed(java, Path.of(required(a, "jobs-jar")), home.resolve("clicks"), home);
     running.push(clicks);
     clicks.start(kafka.bootstrap(), TOPIC, Double.parseDouble(a.getOrDefault("click-rate", "20")));
     Thread.sleep(3_000); // a generator that cannot start exits at once

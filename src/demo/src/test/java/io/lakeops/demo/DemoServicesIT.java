@@ -78,6 +78,19 @@ class DemoServicesIT {
           .as("after a kill -9 the next start cleans up and resumes the same shop")
           .isGreaterThanOrEqualTo(stopped);
       assertThat(marker(shop)).isTrue();
+
+      ProcessHandle broker =
+          ProcessHandle.allProcesses()
+              .filter(p -> p.info().commandLine().orElse("").contains("kafka.Kafka"))
+              .filter(p -> p.info().commandLine().orElse("").contains(HOME.toString()))
+              .findFirst()
+              .orElseThrow();
+      new ProcessBuilder("kill", "-9", Long.toString(broker.pid())).start().waitFor();
+      assertThat(third.waitFor(60, TimeUnit.SECONDS))
+          .as("a demo whose broker died stops, for the console to say so")
+          .isTrue();
+      assertThat(third.exitValue()).isNotZero();
+      assertThat(Files.readString(log())).contains("demo: the Kafka broker stopped unexpectedly");
     } finally {
       third.destroy();
       assertThat(third.waitFor(90, TimeUnit.SECONDS)).isTrue();
