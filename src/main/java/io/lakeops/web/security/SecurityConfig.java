@@ -23,6 +23,14 @@ public interface SecurityConfig {
   @WithDefault("12")
   int bcryptCost();
 
+  /**
+   * How long a name and password bcrypt accepted are taken as verified without checking again (HTTP
+   * Basic sends them with every API call); {@code 0s} checks every time. Held in memory only, as a
+   * keyed hash, never the password.
+   */
+  @WithDefault("5m")
+  java.time.Duration credentialCache();
+
   /** One user. */
   interface User {
     /** {@code viewer}, {@code operator} or {@code admin}; a role includes the ones before it. */

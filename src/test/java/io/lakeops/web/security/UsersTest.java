@@ -96,7 +96,7 @@ class UsersTest {
     assertThat(GeneratedAdmin.newPassword()).isNotEqualTo(GeneratedAdmin.newPassword());
   }
 
-  private static SecurityConfig config(Map<String, SecurityConfig.User> users) {
+  static SecurityConfig config(Map<String, SecurityConfig.User> users) {
     return new SecurityConfig() {
       @Override
       public Map<String, User> users() {
@@ -107,10 +107,15 @@ class UsersTest {
       public int bcryptCost() {
         return 4;
       }
+
+      @Override
+      public java.time.Duration credentialCache() {
+        return java.time.Duration.ofMinutes(5);
+      }
     };
   }
 
-  private static SecurityConfig.User user(List<String> roles, String env, String password) {
+  static SecurityConfig.User user(List<String> roles, String env, String password) {
     return new SecurityConfig.User() {
       @Override
       public List<String> roles() {
