@@ -61,7 +61,8 @@ final class GeneratedAdmin {
     return hash;
   }
 
-  private Optional<String> read() {
+  /** The hash a previous start stored, if any (fails when the file holds something else). */
+  Optional<String> read() {
     try {
       if (!Files.exists(file)) {
         return Optional.empty();

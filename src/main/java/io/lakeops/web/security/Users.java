@@ -11,13 +11,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * The users who may log in, read from configuration once at start, each with a bcrypt hash of the
- * password and the roles it grants. Plain passwords are hashed here and never kept.
+ * password and the roles it grants. Configuration is checked at once (a missing password fails the
+ * start); the hashing, a quarter of a second per password at cost 12, runs on a thread of its own
+ * so the console does not wait for it, and a login arriving before it ends waits for it. Plain
+ * passwords are kept only until hashed.
  */
 @Startup
 @ApplicationScoped
@@ -27,10 +32,10 @@ public class Users {
   /** One user as the console knows it. */
   public record Account(String name, String passwordHash, Set<String> roles) {}
 
-  private final Map<String, Account> accounts;
+  private final CompletableFuture<Map<String, Account>> accounts;
 
   /** A hash to check against for unknown names, so that they take as long as known ones. */
-  private final String decoyHash;
+  private final CompletableFuture<String> decoyHash;
 
   @Inject
   Users(SecurityConfig config, @ConfigProperty(name = "lakeops.data-dir") String dataDir) {
@@ -38,13 +43,24 @@ public class Users {
   }
 
   Users(SecurityConfig config, Path dataDir, UnaryOperator<String> env, boolean testProfile) {
-    this.accounts = load(config, dataDir, env, testProfile);
-    this.decoyHash = BcryptUtil.bcryptHash(GeneratedAdmin.newPassword(), config.bcryptCost());
+    Map<String, Supplier<Account>> toHash = read(config, dataDir, env, testProfile);
+    int cost = config.bcryptCost();
+    this.accounts =
+        CompletableFuture.supplyAsync(() -> hashed(toHash), Users::hashingThread)
+            .whenComplete(
+                (done, failed) -> {
+                  if (failed != null) {
+                    LOG.error("cannot make the users' password hashes: nobody can log in", failed);
+                  }
+                });
+    this.decoyHash =
+        CompletableFuture.supplyAsync(
+            () -> BcryptUtil.bcryptHash(GeneratedAdmin.newPassword(), cost), Users::hashingThread);
   }
 
   /** The account of {@code name}, if it may log in. */
   public Optional<Account> find(String name) {
-    return Optional.ofNullable(name).map(accounts::get);
+    return Optional.ofNullable(name).map(accounts.join()::get);
   }
 
   /**
@@ -52,38 +68,56 @@ public class Users {
    * so the answer takes the same time whether the name exists or not.
    */
   public Optional<Account> verify(String name, String password) {
-    Account account = name == null ? null : accounts.get(name);
-    String hash = account == null ? decoyHash : account.passwordHash();
+    Account account = name == null ? null : accounts.join().get(name);
+    String hash = account == null ? decoyHash.join() : account.passwordHash();
     boolean matches = password != null && BcryptUtil.matches(password, hash);
     return matches && account != null ? Optional.of(account) : Optional.empty();
   }
 
-  private static Map<String, Account> load(
+  /** Each user's account, to be made by hashing its password; checked here, hashed later. */
+  private static Map<String, Supplier<Account>> read(
       SecurityConfig config, Path dataDir, UnaryOperator<String> env, boolean testProfile) {
-    Map<String, Account> loaded = new TreeMap<>();
+    Map<String, Supplier<Account>> users = new TreeMap<>();
+    int cost = config.bcryptCost();
     config
         .users()
         .forEach(
-            (name, user) ->
-                loaded.put(
-                    name,
-                    new Account(
-                        name,
-                        BcryptUtil.bcryptHash(
-                            password(name, user, env, testProfile), config.bcryptCost()),
-                        roles(name, user))));
-    if (loaded.isEmpty()) {
-      GeneratedAdmin admin = new GeneratedAdmin(dataDir, config.bcryptCost());
-      String hash = admin.hash(password -> announce(admin, password));
-      loaded.put(
-          GeneratedAdmin.USER, new Account(GeneratedAdmin.USER, hash, Roles.implied(Roles.ADMIN)));
+            (name, user) -> {
+              String password = password(name, user, env, testProfile);
+              Set<String> roles = roles(name, user);
+              users.put(
+                  name, () -> new Account(name, BcryptUtil.bcryptHash(password, cost), roles));
+            });
+    if (users.isEmpty()) {
+      GeneratedAdmin admin = new GeneratedAdmin(dataDir, cost);
+      Set<String> roles = Roles.implied(Roles.ADMIN);
+      Optional<String> stored = admin.read();
+      users.put(
+          GeneratedAdmin.USER,
+          () ->
+              new Account(
+                  GeneratedAdmin.USER,
+                  stored.orElseGet(() -> admin.hash(password -> announce(admin, password))),
+                  roles));
       LOG.infof(
           "No console user is configured: user '%s' logs in with the password generated at first"
               + " start (its hash is in %s)",
           GeneratedAdmin.USER, admin.file());
     }
-    LOG.infof("Console users: %s", loaded.keySet());
-    return Map.copyOf(loaded);
+    LOG.infof("Console users: %s", users.keySet());
+    return users;
+  }
+
+  private static Map<String, Account> hashed(Map<String, Supplier<Account>> toHash) {
+    Map<String, Account> accounts = new TreeMap<>();
+    toHash.forEach((name, account) -> accounts.put(name, account.get()));
+    return Map.copyOf(accounts);
+  }
+
+  private static void hashingThread(Runnable hashing) {
+    Thread thread = new Thread(hashing, "lakeops-password-hashing");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   private static String password(
