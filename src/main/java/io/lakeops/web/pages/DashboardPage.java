@@ -19,16 +19,21 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The first page, read at a glance: job health worst first, each extracted table's freshness, the
- * streams' rates and latency, charts of run durations, rows written and streaming throughput, runs
- * by state, the live clusters and the latest changes. Everything but the charts is one pane the
- * page refreshes in place; the charts poll their figures as JSON. Counts read at most a few pages,
- * so a large installation shows "500+" rather than scanning tables.
+ * The first page, read at a glance (what it shows is read at most once per {@code
+ * lakeops.dashboard.max-age}, 2 s by default, and shared by every operator who asks meanwhile): job
+ * health worst first, each extracted table's freshness, the streams' rates and latency, charts of
+ * run durations, rows written and streaming throughput, runs by state, the live clusters and the
+ * latest changes. Everything but the charts is one pane the page refreshes in place; the charts
+ * poll their figures as JSON. Counts read at most a few pages, so a large installation shows "500+"
+ * rather than scanning tables.
  */
 @Path("/")
 @RolesAllowed(Roles.VIEWER)
@@ -75,32 +80,40 @@ public class DashboardPage {
   private final StateStore store;
   private final AuditLog audit;
   private final DemoLake demo;
-  private final LakeOverview overview;
+  private final Recent<LakeOverview.Reading> readings;
+  private final Recent<View> views;
 
-  DashboardPage(StateStore store, AuditLog audit, DemoLake demo, LakeOverview overview) {
+  DashboardPage(
+      StateStore store,
+      AuditLog audit,
+      DemoLake demo,
+      LakeOverview overview,
+      Clock clock,
+      @ConfigProperty(name = "lakeops.dashboard.max-age") Duration maxAge) {
     this.store = store;
     this.audit = audit;
     this.demo = demo;
-    this.overview = overview;
+    this.readings = new Recent<>(overview::read, maxAge, clock);
+    this.views = new Recent<>(this::view, maxAge, clock);
   }
 
   @GET
   public TemplateInstance dashboard() {
-    return Templates.dashboard(view());
+    return Templates.dashboard(views.get());
   }
 
   /** The jobs at a glance (health, freshness, streams), for the page to refresh in place. */
   @GET
   @Path("dashboard/glance")
   public TemplateInstance glance() {
-    return Templates.dashboard$glance(view());
+    return Templates.dashboard$glance(views.get());
   }
 
   /** Runs by state, live clusters and the latest changes, for the page to refresh in place. */
   @GET
   @Path("dashboard/activity")
   public TemplateInstance activity() {
-    return Templates.dashboard$activity(view());
+    return Templates.dashboard$activity(views.get());
   }
 
   /** The charts' figures. */
@@ -108,12 +121,12 @@ public class DashboardPage {
   @Path("dashboard/figures")
   @Produces(MediaType.APPLICATION_JSON)
   public ChartFigures figures() {
-    return ChartFigures.of(overview.read());
+    return ChartFigures.of(readings.get());
   }
 
   private View view() {
     Page<Cluster> clusters = store.findLiveClusters(PageRequest.first(COUNT_PAGE));
-    LakeOverview.Reading reading = overview.read();
+    LakeOverview.Reading reading = readings.get();
     return new View(
         jobCount(),
         Arrays.stream(RunState.values()).map(this::runCount).toList(),
