@@ -4,8 +4,9 @@
 #   1. GET /api/runs with HTTP Basic, credential cache off (lakeops.security.credential-cache=0s:
 #      bcrypt on every call, the baseline), then on (the default);
 #   2. GET / (the dashboard) with a form-login session cookie.
-# Each at 10 and 50 connections; prints wrk's requests/s and latency percentiles, and the console's
-# resident memory at the end of each phase.
+# Each at 10 and 50 connections after a 5 s warm-up; prints wrk's requests/s, latency percentiles
+# and errors (timeouts are calls over 2 s), and the console's resident memory after each phase.
+# CONSOLE_JAVA_OPTS adds JVM options to the console (for example -Xmx192m -XX:+UseSerialGC).
 # Needs wrk (Debian: apt-get install wrk). Usage (from the repository root, after
 # ./mvnw -B -DskipTests package): src/bench/api-load.sh [seconds per run]
 set -euo pipefail
@@ -19,7 +20,8 @@ basic="Authorization: Basic $(printf 'bench:%s' "$password" | base64 -w0)"
 
 start_console() { # $1: credential cache
   data=$(mktemp -d)
-  LAKEOPS_DATA_DIR=$data LAKEOPS_DEMO=false BENCH_PASSWORD=$password java -Dquarkus.profile=embedded \
+  # shellcheck disable=SC2086
+  LAKEOPS_DATA_DIR=$data LAKEOPS_DEMO=false BENCH_PASSWORD=$password java ${CONSOLE_JAVA_OPTS:-} -Dquarkus.profile=embedded \
     -Dlakeops.pools.small.desired=0 -Dlakeops.pools.large.desired=0 \
     -Dlakeops.security.users.bench.roles=admin -Dlakeops.security.users.bench.password-env=BENCH_PASSWORD \
     -Dlakeops.security.credential-cache="$1" -Dquarkus.http.port=$port \
@@ -37,14 +39,16 @@ trap 'kill "$pid" 2>/dev/null || true' EXIT
 rss() { echo "$(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) MB"; }
 
 load() { # $1: label, $2: connections, $3: header, $4: path
-  curl -fs -H "$3" "localhost:$port$4" > /dev/null # warm
+  wrk -t2 -c"$2" -d5s -H "$3" "http://localhost:$port$4" > /dev/null # warm-up
   printf '%-44s ' "$1, -c$2"
   wrk -t2 -c"$2" -d"${seconds}s" --latency -H "$3" "http://localhost:$port$4" \
     | awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +90%/ {p90=$2} /^ +99%/ {p99=$2}
-           /Non-2xx/ {bad=$NF} END {printf "%9s req/s  p50 %8s  p90 %8s  p99 %8s%s\n", rps, p50, p90, p99, bad ? "  NON-2xx " bad : ""}'
+           /Non-2xx/ {bad=$NF} /Socket errors/ {errors=$0}
+           END {printf "%9s req/s  p50 %8s  p90 %8s  p99 %8s%s%s\n", rps, p50, p90, p99,
+                bad ? "  NON-2xx " bad : "", errors ? " " errors : ""}'
 }
 
-echo "API and dashboard load, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $(java -version 2>&1 | head -1), ${seconds}s per run"
+echo "API and dashboard load, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $(java -version 2>&1 | head -1), ${seconds}s per run, console options: ${CONSOLE_JAVA_OPTS:-none}"
 
 start_console 0s
 for c in 10 50; do load "GET /api/runs, Basic, bcrypt every call" $c "$basic" /api/runs; done

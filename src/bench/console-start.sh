@@ -1,27 +1,46 @@
 #!/usr/bin/env bash
 # Console start time and memory on the embedded default: starts the packaged console N times on a
-# fresh data directory (no local cluster, so only the console is measured), and prints the time from
-# launch to a ready /q/health/ready, the JVM's resident memory once ready, and after 20 API reads.
+# fresh data directory (no demo, no local cluster, so only the console is measured) with the JVM's
+# defaults (the baseline) and with the README's options (heap size, serial GC), and
+# prints the time from launch to a ready /q/health/ready, the JVM's resident memory once ready, and
+# after 20 API reads. A second start over the same data directory (no migrations, no password to
+# generate) is measured too.
 # Usage (from the repository root, after ./mvnw -DskipTests package): src/bench/console-start.sh [runs]
 set -euo pipefail
 runs=${1:-3}
-jar=src/target/quarkus-app/quarkus-run.jar
+app=src/target/quarkus-app
+jar=$app/quarkus-run.jar
 [ -f "$jar" ] || { echo "build first: ./mvnw -B -DskipTests package" >&2; exit 1; }
+readme_opts="-Xmx256m -XX:+UseSerialGC"
 port=18090
-printf '%-4s %-12s %-12s %-14s\n' run ready_ms rss_mb rss_after_mb
-for i in $(seq 1 "$runs"); do
-  data=$(mktemp -d)
+echo "console start, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
+printf '%-9s %-7s %-4s %-10s %-8s %-12s\n' options start run ready_ms rss_mb rss_after_mb
+
+measure() { # $1: label, $2: JVM options, $3: data directory, $4: first|again, $5: run
+  local start pid ready rss password after
   start=$(date +%s%N)
-  LAKEOPS_DATA_DIR=$data PORT=$port java -Dquarkus.profile=embedded \
-    -Dlakeops.pools.small.desired=0 -jar "$jar" > "$data/console.log" 2>&1 &
+  # shellcheck disable=SC2086
+  LAKEOPS_DATA_DIR=$3 LAKEOPS_DEMO=false PORT=$port java $2 -Dquarkus.profile=embedded \
+    -Dlakeops.pools.small.desired=0 -Dlakeops.pools.large.desired=0 -jar "$jar" >> "$3/console.log" 2>&1 &
   pid=$!
   until curl -fs "localhost:$port/q/health/ready" > /dev/null 2>&1; do sleep 0.05; done
   ready=$(( ($(date +%s%N) - start) / 1000000 ))
   rss=$(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 ))
-  password=$(grep -o "user 'admin': [^ ]*" "$data/console.log" | awk '{print $3}')
+  until grep -q "user 'admin': " "$3/console.log"; do sleep 0.05; done
+  password=$(grep -o "user 'admin': [^ ]*" "$3/console.log" | awk '{print $3}')
   for _ in $(seq 1 20); do curl -fs -u "admin:$password" "localhost:$port/api/jobs" > /dev/null; done
   after=$(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 ))
-  printf '%-4s %-12s %-12s %-14s\n' "$i" "$ready" "$rss" "$after"
+  printf '%-9s %-7s %-4s %-10s %-8s %-12s\n' "$1" "$4" "$5" "$ready" "$rss" "$after"
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  rm -rf "$data"
+}
+
+for i in $(seq 1 "$runs"); do
+  for label in default readme; do
+    opts=""
+    [ "$label" = readme ] && opts=$readme_opts
+    data=$(mktemp -d)
+    measure "$label" "$opts" "$data" first "$i"
+    measure "$label" "$opts" "$data" again "$i"
+    rm -rf "$data"
+  done
 done

@@ -59,7 +59,7 @@ succeeded_on() { api "/api/runs?limit=50&state=succeeded" | grep -o "\"cluster\"
 
 echo "demo lake benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
 start=$(date +%s%N)
-LAKEOPS_DATA_DIR=$data PORT=$port java -Dquarkus.profile=embedded -jar "$jar" > "$data/console.log" 2>&1 &
+LAKEOPS_DATA_DIR=$data PORT=$port java -Xmx256m -XX:+UseSerialGC -Dquarkus.profile=embedded -jar "$jar" > "$data/console.log" 2>&1 &
 pid=$!
 until curl -fs "localhost:$port/q/health/ready" > /dev/null 2>&1; do sleep 0.2; done
 echo "$(since) s  console ready"

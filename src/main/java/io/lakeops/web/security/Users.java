@@ -34,9 +34,6 @@ public class Users {
 
   private final CompletableFuture<Map<String, Account>> accounts;
 
-  /** A hash to check against for unknown names, so that they take as long as known ones. */
-  private final CompletableFuture<String> decoyHash;
-
   @Inject
   Users(SecurityConfig config, @ConfigProperty(name = "lakeops.data-dir") String dataDir) {
     this(config, Path.of(dataDir), System::getenv, LaunchMode.current() == LaunchMode.TEST);
@@ -44,7 +41,6 @@ public class Users {
 
   Users(SecurityConfig config, Path dataDir, UnaryOperator<String> env, boolean testProfile) {
     Map<String, Supplier<Account>> toHash = read(config, dataDir, env, testProfile);
-    int cost = config.bcryptCost();
     this.accounts =
         CompletableFuture.supplyAsync(() -> hashed(toHash), Users::hashingThread)
             .whenComplete(
@@ -53,9 +49,6 @@ public class Users {
                     LOG.error("cannot make the users' password hashes: nobody can log in", failed);
                   }
                 });
-    this.decoyHash =
-        CompletableFuture.supplyAsync(
-            () -> BcryptUtil.bcryptHash(GeneratedAdmin.newPassword(), cost), Users::hashingThread);
   }
 
   /** The account of {@code name}, if it may log in. */
@@ -64,12 +57,15 @@ public class Users {
   }
 
   /**
-   * The account whose name and password these are. Unknown names are checked against a decoy hash,
-   * so the answer takes the same time whether the name exists or not.
+   * The account whose name and password these are. Unknown names are checked against the hash of
+   * another account (which cannot let them in: the name matches no account), so the answer takes
+   * the same time whether the name exists or not, without a decoy hash to make at start.
    */
   public Optional<Account> verify(String name, String password) {
-    Account account = name == null ? null : accounts.join().get(name);
-    String hash = account == null ? decoyHash.join() : account.passwordHash();
+    Map<String, Account> known = accounts.join();
+    Account account = name == null ? null : known.get(name);
+    String hash =
+        account == null ? known.values().iterator().next().passwordHash() : account.passwordHash();
     boolean matches = password != null && BcryptUtil.matches(password, hash);
     return matches && account != null ? Optional.of(account) : Optional.empty();
   }
