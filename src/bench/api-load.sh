@@ -36,17 +36,8 @@ stop_console() {
 }
 trap 'kill "$pid" 2>/dev/null || true' EXIT
 
-rss() { echo "$(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) MB"; }
-
-load() { # $1: label, $2: connections, $3: header, $4: path
-  wrk -t2 -c"$2" -d5s -H "$3" "http://localhost:$port$4" > /dev/null # warm-up
-  printf '%-44s ' "$1, -c$2"
-  wrk -t2 -c"$2" -d"${seconds}s" --latency -H "$3" "http://localhost:$port$4" \
-    | awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +90%/ {p90=$2} /^ +99%/ {p99=$2}
-           /Non-2xx/ {bad=$NF} /Socket errors/ {errors=$0}
-           END {printf "%9s req/s  p50 %8s  p90 %8s  p99 %8s%s%s\n", rps, p50, p90, p99,
-                bad ? "  NON-2xx " bad : "", errors ? " " errors : ""}'
-}
+# shellcheck source=load-lib.sh
+. "$(dirname "$0")/load-lib.sh"
 
 echo "API and dashboard load, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $(java -version 2>&1 | head -1), ${seconds}s per run, console options: ${CONSOLE_JAVA_OPTS:-none}"
 
