@@ -8,7 +8,6 @@ import io.lakeops.domain.ClusterId;
 import io.lakeops.domain.ClusterState;
 import io.lakeops.domain.FailureKind;
 import io.lakeops.domain.JobRun;
-import io.lakeops.domain.MarketMix;
 import io.lakeops.domain.RunResult;
 import io.lakeops.domain.RunState;
 import io.lakeops.testdata.TestClusters;
@@ -48,7 +47,10 @@ public final class SeedStore {
     int audit = args.length > 4 ? Integer.parseInt(args[4]) : 1_000_000;
     Files.createDirectories(data);
     JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:file:" + data.resolve("lakeops") + ";DB_CLOSE_ON_EXIT=FALSE");
+    h2.setUser("lakeops"); // as the console opens it (quarkus.datasource.username)
+    // Kept open between statements: the store opens a connection per call.
+    h2.setURL(
+        "jdbc:h2:file:" + data.resolve("lakeops") + ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1");
     Flyway.configure().dataSource(h2).load().migrate();
     EmbeddedStateStore store = new EmbeddedStateStore(h2, Clock.systemUTC());
 
@@ -62,8 +64,9 @@ public final class SeedStore {
                   .requestedAt(at)
                   .ready("http://127.0.0.1:1"));
       store.updateCluster(
-          ready.observed(
-              ClusterState.TERMINATED, null, MarketMix.UNKNOWN, "rotated", at.plusSeconds(3000)));
+          ready
+              .moveTo(ClusterState.TERMINATING, "rotated", at.plusSeconds(3000))
+              .moveTo(ClusterState.TERMINATED, "rotated", at.plusSeconds(3100)));
     }
     report("clusters", clusters, t);
 
@@ -147,6 +150,10 @@ public final class SeedStore {
       }
     }
     report("audit entries", audit, t);
+    try (Connection c = h2.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("SHUTDOWN"); // written out whole before the console opens it
+    }
     System.exit(0);
   }
 
