@@ -78,7 +78,7 @@ final class EmbeddedClusters implements ClusterStore {
         sql.query(
             "SELECT doc FROM state_cluster WHERE pool = ?"
                 + " AND (requested_at < ? OR (requested_at = ? AND id < ?))"
-                + " ORDER BY requested_at DESC, id DESC LIMIT ?",
+                + " ORDER BY pool, requested_at DESC, id DESC LIMIT ?",
             EmbeddedClusters::read,
             pool.value(),
             after.number(),
@@ -94,7 +94,7 @@ final class EmbeddedClusters implements ClusterStore {
     String after = page.cursor().map(c -> Keyset.decode(c).id()).orElse("");
     List<Cluster> rows =
         sql.query(
-            "SELECT doc FROM state_cluster WHERE live = TRUE AND id > ? ORDER BY id LIMIT ?",
+            "SELECT doc FROM state_cluster WHERE live = TRUE AND id > ? ORDER BY live, id LIMIT ?",
             EmbeddedClusters::read,
             after,
             page.limit() + 1);

@@ -11,7 +11,6 @@ import io.lakeops.ports.RunStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -71,26 +70,32 @@ final class EmbeddedRuns implements RunStore {
 
   @Override
   public Page<JobRun> findRuns(RunQuery query, PageRequest page) {
-    StringBuilder where = new StringBuilder("WHERE 1 = 1");
-    List<Object> params = new ArrayList<>();
-    query.state().ifPresent(s -> filter(where, params, "state = ?", s.name()));
-    query.job().ifPresent(j -> filter(where, params, "job_id = ?", j.value()));
-    query.cluster().ifPresent(c -> filter(where, params, "cluster_id = ?", c.value()));
+    // Walks state_run_by_job_state or _by_job, else _by_cluster, else _by_state, else _newest.
+    IndexWalk walk = new IndexWalk();
+    if (query.job().isPresent()) {
+      walk.along("job_id", query.job().get().value());
+      query.state().ifPresent(s -> walk.along("state", s.name()));
+      query.cluster().ifPresent(c -> walk.where("cluster_id = ?", c.value()));
+    } else if (query.cluster().isPresent()) {
+      walk.along("cluster_id", query.cluster().get().value());
+      query.state().ifPresent(s -> walk.where("state = ?", s.name()));
+    } else {
+      query.state().ifPresent(s -> walk.along("state", s.name()));
+    }
     page.cursor()
         .map(Keyset::decode)
         .ifPresent(
-            p -> {
-              where.append(" AND (scheduled_for < ? OR (scheduled_for = ? AND id < ?))");
-              params.add(p.number());
-              params.add(p.number());
-              params.add(p.id());
-            });
-    params.add(page.limit() + 1);
+            p ->
+                walk.where(
+                    "(scheduled_for < ? OR (scheduled_for = ? AND id < ?))",
+                    p.number(),
+                    p.number(),
+                    p.id()));
     List<JobRun> rows =
         sql.query(
-            "SELECT doc FROM state_run " + where + " ORDER BY scheduled_for DESC, id DESC LIMIT ?",
+            "SELECT doc FROM state_run " + walk.clauses("scheduled_for DESC, id DESC") + " LIMIT ?",
             EmbeddedRuns::read,
-            params.toArray());
+            walk.params(page.limit() + 1));
     return Keyset.page(
         rows, page.limit(), r -> Keyset.encode(r.scheduledFor().toEpochMilli(), r.id().value()));
   }
@@ -100,17 +105,13 @@ final class EmbeddedRuns implements RunStore {
     String after = page.cursor().map(c -> Keyset.decode(c).id()).orElse("");
     List<JobRun> rows =
         sql.query(
-            "SELECT doc FROM state_run WHERE occupying_cluster = ? AND id > ? ORDER BY id LIMIT ?",
+            "SELECT doc FROM state_run WHERE occupying_cluster = ? AND id > ?"
+                + " ORDER BY occupying_cluster, id LIMIT ?",
             EmbeddedRuns::read,
             cluster.value(),
             after,
             page.limit() + 1);
     return Keyset.page(rows, page.limit(), r -> Keyset.encode(r.id().value()));
-  }
-
-  private static void filter(StringBuilder where, List<Object> params, String clause, Object v) {
-    where.append(" AND ").append(clause);
-    params.add(v);
   }
 
   private static Object[] columns(JobRun run) {
