@@ -14,7 +14,7 @@ import org.apache.spark.sql.streaming.StreamingQueryProgress;
 
 /**
  * Publishes the job's streaming progress as {@code <progress>/progress.json}, rewritten whole
- * (atomically) after every micro-batch of either query, so the console can poll one small file
+ * (atomically) after every micro-batch of the job's query, so the console can poll one small file
  * instead of talking to the Spark UI. Beside each query's newest batch it keeps the figures of its
  * last {@value #RECENT} batches ({@code recent}, oldest first), which the console charts. Listener
  * callbacks arrive on Spark's listener-bus thread.
@@ -25,13 +25,19 @@ final class ProgressPublisher extends StreamingQueryListener {
   private final String location;
   private final Configuration hadoop;
   private final DeadLetterCounter deadLetters;
+  private final BatchEventTimes eventTimes;
   private final Map<String, Map<String, Object>> queries = new TreeMap<>();
   private final Map<String, Deque<Map<String, Object>>> recent = new TreeMap<>();
 
-  ProgressPublisher(String progressDir, Configuration hadoop, DeadLetterCounter deadLetters) {
+  ProgressPublisher(
+      String progressDir,
+      Configuration hadoop,
+      DeadLetterCounter deadLetters,
+      BatchEventTimes eventTimes) {
     this.location = progressDir + "/progress.json";
     this.hadoop = hadoop;
     this.deadLetters = deadLetters;
+    this.eventTimes = eventTimes;
   }
 
   @Override
@@ -53,6 +59,9 @@ final class ProgressPublisher extends StreamingQueryListener {
     Long duration = p.durationMs().get("triggerExecution");
     q.put("batchDurationMs", duration);
     String maxEventTime = p.eventTime().get("max");
+    if (maxEventTime == null && eventTimes.newest(p.batchId()) != null) {
+      maxEventTime = eventTimes.newest(p.batchId()).toString();
+    }
     q.put("watermark", p.eventTime().get("watermark"));
     q.put("maxEventTime", maxEventTime);
     // Event-to-sink latency of the newest event in the batch: batch end minus its event time.

@@ -7,12 +7,19 @@ import java.util.Set;
 /**
  * Settings of the click-stream query, parsed from the job's arguments.
  *
- * @param checkpoint the checkpoint root; each of the job's two queries keeps its own folder below
+ * @param checkpoint the checkpoint root; the job's query keeps its folder ({@code clicks/}) below
  *     it, so a restarted job resumes where it stopped
- * @param lake lake root; Parquet lands under {@code click_events/} and {@code click_aggregates/}
+ * @param lake lake root; the raw events land as Parquet under {@code click_events/}
  * @param deadLetter where records that are not valid click events are written, as JSON lines
  * @param progress folder of {@code progress.json}, which the console polls
  * @param maxOffsetsPerTrigger cap on records per micro-batch, 0 for no cap
+ * @param table the PostgreSQL aggregate table; its ledger of applied batches is {@code
+ *     <table>_batches}
+ * @param watermarkSeconds accepted so the console's arguments keep parsing; the job keeps no
+ *     streaming state, so no late event is dropped and the setting has no effect (a late event is
+ *     added to its window whenever it arrives)
+ * @param shufflePartitions partitions of the one shuffle of a micro-batch, which carries only the
+ *     batch's partial aggregates (windows x pages rows): a few are plenty at any input rate
  */
 public record StreamingConfig(
     String bootstrapServers,
@@ -30,7 +37,8 @@ public record StreamingConfig(
     int windowSeconds,
     int watermarkSeconds,
     int triggerMillis,
-    String name) {
+    String name,
+    int shufflePartitions) {
 
   static final Set<String> ARGS =
       Set.of(
@@ -49,7 +57,8 @@ public record StreamingConfig(
           "window-s",
           "watermark-s",
           "trigger-ms",
-          "name");
+          "name",
+          "shuffle-partitions");
 
   public StreamingConfig {
     SqlIdentifiers.table(table);
@@ -79,7 +88,8 @@ public record StreamingConfig(
         a.intArg("window-s", 60, 1, 86_400),
         a.intArg("watermark-s", 30, 0, 86_400),
         a.intArg("trigger-ms", 1000, 100, 30_000),
-        a.optional("name", "clickstream"));
+        a.optional("name", "clickstream"),
+        a.intArg("shuffle-partitions", 2, 1, 10_000));
   }
 
   private static String strip(String path) {

@@ -175,12 +175,13 @@ final class StreamingBenchmark {
         10,
         30,
         1000,
-        table.replace('_', '-'));
+        table.replace('_', '-'),
+        2);
   }
 
   private static String batchStats(ClickStreamJob.Running job) {
     StringBuilder out = new StringBuilder();
-    for (StreamingQuery q : job.queries()) {
+    for (StreamingQuery q : List.of(job.query())) {
       StreamingQueryProgress[] recent = q.recentProgress();
       long[] durations =
           Arrays.stream(recent)
