@@ -24,4 +24,10 @@ public interface JobStore {
 
   /** Jobs in id order. */
   Page<Job> listJobs(PageRequest page);
+
+  /**
+   * How many jobs there are: exact where the store keeps the figure, otherwise counted up to {@code
+   * atMost} and reported as "more" beyond.
+   */
+  BoundedCount countJobs(int atMost);
 }

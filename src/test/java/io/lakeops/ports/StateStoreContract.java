@@ -140,6 +140,22 @@ public abstract class StateStoreContract {
     assertThat(seen).containsExactly("job-1", "job-2", "job-3", "job-4", "job-5", "job-6", "job-7");
   }
 
+  @Test
+  void jobsAreCountedExactlyUpToTheBoundAndAsMoreBeyond() {
+    assertThat(store.countJobs(5)).isEqualTo(BoundedCount.exactly(0));
+    for (int i = 1; i <= 7; i++) {
+      store.createJob(anExtractionJob().id("job-" + i).build());
+    }
+    Job last = store.findJob(new JobId("job-7")).orElseThrow();
+    store.deleteJob(last.id(), last.version());
+
+    assertThat(store.countJobs(10)).isEqualTo(BoundedCount.exactly(6));
+    // A store that keeps the figure may give it exactly; one that counts stops at the bound.
+    assertThat(store.countJobs(4))
+        .isIn(BoundedCount.exactly(6), new BoundedCount(4, true))
+        .hasToString(store.countJobs(4).more() ? "4+" : "6");
+  }
+
   // --- runs -----------------------------------------------------------------------------------
 
   @Test

@@ -8,6 +8,7 @@ import io.lakeops.domain.JobId;
 import io.lakeops.domain.JobRun;
 import io.lakeops.domain.PoolName;
 import io.lakeops.domain.RunId;
+import io.lakeops.ports.BoundedCount;
 import io.lakeops.ports.Change;
 import io.lakeops.ports.EntityKind;
 import io.lakeops.ports.Lease;
@@ -98,6 +99,11 @@ public final class DynamoDbStateStore implements StateStore, AutoCloseable {
   @Override
   public Page<Job> listJobs(PageRequest page) {
     return listings.jobs(page);
+  }
+
+  @Override
+  public BoundedCount countJobs(int atMost) {
+    return listings.countJobs(atMost);
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * Reads pages from one index partition. The position after a page is the key of the last item
@@ -66,6 +67,25 @@ final class IndexPager {
         return new Batch(items, Optional.of(query.index().keyOf(items.get(limit - 1))));
       }
     }
+  }
+
+  /** How many items the partition holds, counting no further than about {@code atMost}. */
+  long count(IndexQuery query, int atMost) {
+    long counted = 0;
+    Map<String, AttributeValue> from = null;
+    while (counted < atMost) {
+      QueryResponse response =
+          client.query(
+              query.request(from, (int) (atMost - counted)).toBuilder()
+                  .select(Select.COUNT)
+                  .build());
+      counted += response.count();
+      if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+        break;
+      }
+      from = response.lastEvaluatedKey();
+    }
+    return counted;
   }
 
   /** Items read and the start key that follows them, if the partition may hold more. */

@@ -5,6 +5,7 @@ import io.lakeops.domain.ClusterId;
 import io.lakeops.domain.Job;
 import io.lakeops.domain.JobRun;
 import io.lakeops.domain.PoolName;
+import io.lakeops.ports.BoundedCount;
 import io.lakeops.ports.Page;
 import io.lakeops.ports.PageRequest;
 import io.lakeops.ports.RunQuery;
@@ -43,6 +44,13 @@ final class Listings {
   Page<Job> jobs(PageRequest page) {
     IndexQuery all = IndexQuery.ascending(schema.jobsById, Attr.s(JobCodec.LISTING_VALUE));
     return pager.page(all, page, jobs::decode);
+  }
+
+  /** Counted on the listing index, keys only, no further than {@code atMost} and one more. */
+  BoundedCount countJobs(int atMost) {
+    IndexQuery all = IndexQuery.ascending(schema.jobsById, Attr.s(JobCodec.LISTING_VALUE));
+    long counted = pager.count(all, atMost + 1);
+    return new BoundedCount(Math.min(counted, atMost), counted > atMost);
   }
 
   Page<Cluster> clusters(PoolName pool, PageRequest page) {

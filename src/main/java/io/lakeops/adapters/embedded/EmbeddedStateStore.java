@@ -7,6 +7,7 @@ import io.lakeops.domain.JobId;
 import io.lakeops.domain.JobRun;
 import io.lakeops.domain.PoolName;
 import io.lakeops.domain.RunId;
+import io.lakeops.ports.BoundedCount;
 import io.lakeops.ports.Change;
 import io.lakeops.ports.EntityKind;
 import io.lakeops.ports.Lease;
@@ -69,6 +70,11 @@ public final class EmbeddedStateStore implements StateStore {
   @Override
   public Page<Job> listJobs(PageRequest page) {
     return jobs.listJobs(page);
+  }
+
+  @Override
+  public BoundedCount countJobs(int atMost) {
+    return jobs.countJobs(atMost);
   }
 
   @Override

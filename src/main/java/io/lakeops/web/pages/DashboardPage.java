@@ -23,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -40,7 +39,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Produces(MediaType.TEXT_HTML)
 public class DashboardPage {
   private static final int COUNT_PAGE = 100;
-  private static final int MAX_JOB_PAGES = 10;
+  private static final int MAX_JOBS_COUNTED = 5_000;
 
   /** A count that may be capped. */
   public record Count(String label, String value, String css) {}
@@ -128,7 +127,7 @@ public class DashboardPage {
     Page<Cluster> clusters = store.findLiveClusters(PageRequest.first(COUNT_PAGE));
     LakeOverview.Reading reading = readings.get();
     return new View(
-        jobCount(),
+        store.countJobs(MAX_JOBS_COUNTED).toString(),
         Arrays.stream(RunState.values()).map(this::runCount).toList(),
         clusters.items(),
         capped(clusters.items().size(), clusters.next().isPresent()),
@@ -141,20 +140,6 @@ public class DashboardPage {
         reading.moreJobs(),
         reading.jobs().stream().flatMap(f -> FreshnessView.of(f).stream()).toList(),
         StreamView.of(reading.jobs(), reading.at()));
-  }
-
-  private String jobCount() {
-    int count = 0;
-    Optional<String> cursor = Optional.empty();
-    for (int i = 0; i < MAX_JOB_PAGES; i++) {
-      var page = store.listJobs(new PageRequest(PageRequest.MAX_LIMIT, cursor));
-      count += page.items().size();
-      cursor = page.next();
-      if (cursor.isEmpty()) {
-        return Integer.toString(count);
-      }
-    }
-    return count + "+";
   }
 
   private Count runCount(RunState state) {

@@ -100,6 +100,19 @@ class EmbeddedQueryPlansTest {
     assertEveryOrderedStatementWalksAnIndex(3);
   }
 
+  @Test
+  void theJobCountReadsNoRow() throws SQLException {
+    assertThat(store.countJobs(10).more()).isFalse();
+    List<Statement> counts = ran.stream().filter(s -> s.sql().contains("COUNT(")).toList();
+    ran.clear();
+    assertThat(counts).hasSize(1);
+    try (Connection c = h2.getConnection();
+        ResultSet plan = c.createStatement().executeQuery("EXPLAIN " + counts.get(0).sql())) {
+      plan.next();
+      assertThat(plan.getString(1)).contains("/* direct lookup */");
+    }
+  }
+
   private static void assertEveryOrderedStatementWalksAnIndex(int expected) throws SQLException {
     List<Statement> ordered = ran.stream().filter(s -> s.sql().contains("ORDER BY")).toList();
     ran.clear();
