@@ -31,7 +31,8 @@ final class EmbeddedChangeFeed implements ChangeFeed {
         sql.query(
             "SELECT id, version, changed_at, doc FROM "
                 + table
-                + " WHERE changed_at > ? OR (changed_at = ? AND id > ?)"
+                // The first bound alone starts the index range; an OR of the two would not.
+                + " WHERE changed_at >= ? AND (changed_at > ? OR id > ?)"
                 + " ORDER BY changed_at, id LIMIT ?",
             r ->
                 new Change(

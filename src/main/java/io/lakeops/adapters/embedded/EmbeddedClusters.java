@@ -77,7 +77,7 @@ final class EmbeddedClusters implements ClusterStore {
     List<Cluster> rows =
         sql.query(
             "SELECT doc FROM state_cluster WHERE pool = ?"
-                + " AND (requested_at < ? OR (requested_at = ? AND id < ?))"
+                + " AND requested_at <= ? AND (requested_at < ? OR id < ?)"
                 + " ORDER BY pool, requested_at DESC, id DESC LIMIT ?",
             EmbeddedClusters::read,
             pool.value(),

@@ -70,7 +70,9 @@ final class EmbeddedRuns implements RunStore {
 
   @Override
   public Page<JobRun> findRuns(RunQuery query, PageRequest page) {
-    // Walks state_run_by_job_state or _by_job, else _by_cluster, else _by_state, else _newest.
+    // Walks state_run_by_job_state or _by_job, else _by_cluster, else _by_state, else _newest. A
+    // filter on a job and a cluster, or a cluster and a state, reads along the first index and
+    // filters: bounded by one job's (or cluster's) runs, not by the table.
     IndexWalk walk = new IndexWalk();
     if (query.job().isPresent()) {
       walk.along("job_id", query.job().get().value());
@@ -87,7 +89,7 @@ final class EmbeddedRuns implements RunStore {
         .ifPresent(
             p ->
                 walk.where(
-                    "(scheduled_for < ? OR (scheduled_for = ? AND id < ?))",
+                    "scheduled_for <= ? AND (scheduled_for < ? OR id < ?)",
                     p.number(),
                     p.number(),
                     p.id()));

@@ -42,8 +42,8 @@ public final class EmbeddedScheduleStore implements ScheduleStore {
         sql.query(
             "SELECT "
                 + COLUMNS
-                + " FROM state_schedule WHERE next_due_at <= ?"
-                + " AND (next_due_at > ? OR (next_due_at = ? AND id > ?))"
+                + " FROM state_schedule WHERE next_due_at <= ? AND next_due_at >= ?"
+                + " AND (next_due_at > ? OR id > ?)"
                 + " ORDER BY next_due_at, id LIMIT ?",
             EmbeddedScheduleStore::read,
             now.toEpochMilli(),
