@@ -1,18 +1,11 @@
 package io.lakeops.jobs.streaming;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.floor;
-import static org.apache.spark.sql.functions.hll_sketch_agg;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.timestamp_millis;
-import static org.apache.spark.sql.functions.unix_millis;
-import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.udf;
 
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,16 +14,19 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF5;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
- * foreachBatch sink of the job's one query. The parsed batch is cached, so Kafka is read and the
- * JSON parsed once; then two Spark jobs: valid events to Parquet in the lake, and a small
- * aggregation per (valid, window start, page) collected to the driver — windows x pages rows, whose
- * invalid groups count the dead letters (written, as JSON lines, only when there are any). The
- * driver applies the batch's increments to PostgreSQL in one transaction with the ledger ({@link
- * PostgresAggregates}). Files go to folders named after the batch id, written with overwrite, and a
- * batch the ledger already holds is skipped whole, since its files were complete before its
- * PostgreSQL commit.
+ * foreachBatch sink of the job's one query. In the common case a micro-batch is one Spark job: its
+ * records are read from Kafka and parsed once, valid events are written to Parquet in the lake, and
+ * on the way through the write's filter every record is tallied by window and page ({@link
+ * BatchTally}: windows x pages figures, a few dozen). Only a batch with dead letters pays a second
+ * job, which writes them as JSON lines. The driver then adds the tally to PostgreSQL in one
+ * transaction with the ledger ({@link PostgresAggregates}). Files go to folders named after the
+ * batch id, written with overwrite, and a batch the ledger already holds is skipped whole, since
+ * its files were complete before its PostgreSQL commit.
  */
 final class ClickBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
   /** Set by Spark on the thread that runs a query's batches: the id its checkpoint keeps. */
@@ -40,11 +36,14 @@ final class ClickBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
   private final String deadLetterPath;
   private final long windowMillis;
   private final String queryName;
+  private final transient BatchTally tally;
+  private final transient Column tallied;
   private final transient PostgresAggregates postgres;
   private final transient DeadLetterCounter deadLetters;
   private final transient BatchEventTimes eventTimes;
 
   ClickBatchWriter(
+      SparkSession spark,
       StreamingConfig config,
       PostgresAggregates postgres,
       DeadLetterCounter deadLetters,
@@ -53,6 +52,10 @@ final class ClickBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
     this.deadLetterPath = config.deadLetter();
     this.windowMillis = config.windowSeconds() * 1000L;
     this.queryName = config.name();
+    this.tally = new BatchTally();
+    // Unnamed: a named accumulator's value would go to the UI's listener with every task.
+    spark.sparkContext().register(tally);
+    this.tallied = tallied(tally, windowMillis);
     this.postgres = postgres;
     this.deadLetters = deadLetters;
     this.eventTimes = eventTimes;
@@ -68,73 +71,79 @@ final class ClickBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
       System.err.println("streaming: batch " + batchId + " was applied before; skipped");
       return;
     }
-    batch.persist();
-    try {
+    tally.reset();
+    batch
+        .filter(tallied)
+        .select(
+            col("e.*"), col("partition").as("kafka_partition"), col("offset").as("kafka_offset"))
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(eventsPath + "/batch_id=" + batchId);
+    if (tally.invalid() > 0) {
       batch
-          .filter(col("valid"))
-          .select(
-              col("e.*"), col("partition").as("kafka_partition"), col("offset").as("kafka_offset"))
+          .filter(not(col("valid")))
+          .select("key", "value", "topic", "partition", "offset", "kafka_time")
           .write()
           .mode(SaveMode.Overwrite)
-          .parquet(eventsPath + "/batch_id=" + batchId);
-      List<WindowCounts> windows = new ArrayList<>();
-      long invalid = 0;
-      Instant newest = null;
-      for (Row r : aggregate(batch).collectAsList()) {
-        if (!r.getBoolean(0)) {
-          invalid += r.getLong(3);
-          continue;
-        }
-        WindowCounts w = counts(r);
-        windows.add(w);
-        newest = newest == null || w.lastEventTime().isAfter(newest) ? w.lastEventTime() : newest;
+          .json(deadLetterPath + "/batch_id=" + batchId);
+    }
+    List<WindowCounts> windows = new ArrayList<>();
+    Instant newest = null;
+    for (var w : tally.windows().entrySet()) {
+      WindowCounts counts = counts(w.getKey(), w.getValue());
+      windows.add(counts);
+      if (newest == null || counts.lastEventTime().isAfter(newest)) {
+        newest = counts.lastEventTime();
       }
-      if (invalid > 0) {
-        batch
-            .filter(not(col("valid")))
-            .select("key", "value", "topic", "partition", "offset", "kafka_time")
-            .write()
-            .mode(SaveMode.Overwrite)
-            .json(deadLetterPath + "/batch_id=" + batchId);
-      }
-      if (postgres.apply(queryId, queryName, batchId, windows)) {
-        deadLetters.add(invalid);
-        eventTimes.record(batchId, newest);
-      }
-    } finally {
-      batch.unpersist();
+    }
+    if (postgres.apply(queryId, queryName, batchId, windows)) {
+      deadLetters.add(tally.invalid());
+      eventTimes.record(batchId, newest);
     }
   }
 
   /**
-   * Columns: valid, window_start, page, events, page_views, clicks, users_sketch, last_event_time.
-   * The window is computed by hand: Spark's {@code window()} drops rows without an event time, and
-   * the invalid groups must count every dead letter.
+   * The write's filter: true for valid events, each record handed to the tally on the way.
+   * Nondeterministic, so the optimizer neither moves nor duplicates it.
    */
-  private Dataset<Row> aggregate(Dataset<Row> batch) {
-    Column start =
-        timestamp_millis(
-            floor(unix_millis(col("e.event_time")).divide(windowMillis)).multiply(windowMillis));
-    return batch
-        .groupBy(col("valid"), start.as("window_start"), col("e.page").as("page"))
-        .agg(
-            count(lit(1)).as("events"),
-            sum(when(col("e.event_type").equalTo("page_view"), 1L).otherwise(0L)).as("page_views"),
-            sum(when(col("e.event_type").equalTo("click"), 1L).otherwise(0L)).as("clicks"),
-            hll_sketch_agg(col("e.user_id"), UserSketches.LG_CONFIG_K).as("users_sketch"),
-            max(col("e.event_time")).as("last_event_time"));
+  private static Column tallied(BatchTally tally, long windowMillis) {
+    UDF5<Boolean, Timestamp, String, String, String, Boolean> count =
+        (valid, time, page, type, user) -> {
+          if (!valid) {
+            tally.add(BatchTally.Event.INVALID);
+            return false;
+          }
+          long millis = time.getTime();
+          tally.add(
+              new BatchTally.Event(
+                  true,
+                  Math.floorDiv(millis, windowMillis) * windowMillis,
+                  page,
+                  type.equals("page_view"),
+                  user,
+                  millis));
+          return true;
+        };
+    return udf(count, DataTypes.BooleanType)
+        .asNondeterministic()
+        .apply(
+            col("valid"),
+            col("e.event_time"),
+            col("e.page"),
+            col("e.event_type"),
+            col("e.user_id"));
   }
 
-  private WindowCounts counts(Row r) {
-    Instant start = r.getTimestamp(1).toInstant();
+  private WindowCounts counts(BatchTally.WindowKey key, WindowTally w) {
+    Instant start = Instant.ofEpochMilli(key.start());
     return new WindowCounts(
         start,
         start.plusMillis(windowMillis),
-        r.getString(2),
-        r.getLong(3),
-        r.getLong(4),
-        r.getLong(5),
-        (byte[]) r.get(6),
-        r.getTimestamp(7).toInstant());
+        key.page(),
+        w.events,
+        w.pageViews,
+        w.clicks,
+        w.usersSketch(),
+        Instant.ofEpochMilli(w.lastEventMillis));
   }
 }
