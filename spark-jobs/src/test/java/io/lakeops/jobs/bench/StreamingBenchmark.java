@@ -1,160 +1,161 @@
 package io.lakeops.jobs.bench;
 
-import io.lakeops.jobs.generator.ClickEvent;
-import io.lakeops.jobs.generator.ClickStreamGenerator;
-import io.lakeops.jobs.generator.ClickStreamSimulator;
-import io.lakeops.jobs.generator.GeneratorConfig;
 import io.lakeops.jobs.streaming.ClickStreamJob;
 import io.lakeops.jobs.streaming.StreamingConfig;
 import io.lakeops.jobs.testing.KafkaBroker;
 import io.lakeops.jobs.testing.SharedPostgres;
 import io.lakeops.jobs.testing.TestWork;
+import io.lakeops.jobs.testing.TopicRecount;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
 
 /**
- * Streaming figures at a 1 s trigger. Latency is event time (= the moment the generator sends it,
- * paced in real time) to the first poll of PostgreSQL (every 20 ms) at which the running total of
- * upserted events covers that event. Events are sent in event-time order, so "the total reached k"
- * is read as "the first k events are visible"; across Kafka partitions this is approximate to
- * within one micro-batch. Sustained rate: events / (first send to last event visible), and
- * separately how fast a backlog drains.
+ * Streaming figures at a 1 s trigger, the click generator in a JVM of its own on the same machine
+ * ({@link GeneratorProcess}). Latency runs from an event's Kafka timestamp (the producer's send
+ * time) to the first poll of PostgreSQL (every 20 ms) at which the total of events there covers it:
+ * events are sent in time order, so "the total reached k" is read as "the first k events by send
+ * time are visible", which across the topic's two partitions is approximate to within one
+ * micro-batch. Sustained rate: events / (first send to last event visible). After each run the
+ * table is compared with a recount of the whole topic by a plain consumer ({@link TopicRecount}).
  */
 final class StreamingBenchmark {
+  private static final int WINDOW_SECONDS = 10;
+
   private StreamingBenchmark() {}
 
   static void run(SparkSession spark, double rate, int seconds, int warmupSeconds)
       throws Exception {
-    String topic = "bench-" + System.currentTimeMillis();
+    String topic = "bench-" + (int) rate + "-" + System.currentTimeMillis();
     KafkaBroker.createTopic(topic, 2);
     String table = "bench_live_" + (int) rate;
-    StreamingConfig config = config(topic, table);
-    ClickStreamJob.Running job = ClickStreamJob.start(spark, config);
-    long warmup = warmUp(topic, table, rate, warmupSeconds);
-
-    Instant start = Instant.now();
-    GeneratorConfig gen =
-        GeneratorConfig.of(KafkaBroker.bootstrapServers(), topic)
-            .withRate(rate, Duration.ofSeconds(seconds))
-            .withSeed(99, start);
-    List<ClickEvent> events = new ArrayList<>();
-    new ClickStreamSimulator(gen, start).forEachRemaining(events::add);
-    ClickStreamGenerator generator = new ClickStreamGenerator(gen);
-    long sendStart = System.nanoTime();
-    generator.start();
-    long[] visibleAt = new long[events.size()];
-    int covered = 0;
-    long deadline = System.currentTimeMillis() + (seconds + 120) * 1000L;
+    String loadBefore = load();
+    ClickStreamJob.Running job = ClickStreamJob.start(spark, config(topic, table));
+    List<long[]> polls = new ArrayList<>();
+    String sent;
     try (Connection c = SharedPostgres.connect();
         Statement s = c.createStatement()) {
-      while (covered < events.size() && System.currentTimeMillis() < deadline) {
-        long now = System.currentTimeMillis();
-        long total = total(s, table) - warmup;
-        while (covered < Math.min(total, events.size())) {
-          visibleAt[covered++] = now;
+      // One generator for warm-up and measurement: a JVM's start (class loading, JIT) takes the
+      // machine's cores for seconds, which would be measured as the job's latency.
+      try (GeneratorProcess generator =
+          GeneratorProcess.realtime(topic, rate, warmupSeconds + seconds, 99)) {
+        while (generator.running()) {
+          polls.add(new long[] {System.currentTimeMillis(), total(s, table)});
+          Thread.sleep(20);
         }
-        Thread.sleep(20);
+        generator.await(5);
+        sent = generator.summary();
       }
+      poll(s, table, TopicRecount.records(topic), System.currentTimeMillis() + 180_000, polls);
+    } finally {
+      job.stop();
     }
-    generator.awaitCompletion(Duration.ofSeconds(30));
-    double sendSeconds = (System.nanoTime() - sendStart) / 1e9;
-    String batches = batchStats(job);
-    job.stop();
-    if (covered < events.size()) {
-      throw new IllegalStateException(
-          "only " + covered + " of " + events.size() + " events arrived");
+    TopicRecount topicCount = TopicRecount.of(topic, WINDOW_SECONDS);
+    long[] ts = topicCount.validTimestamps;
+    int n = ts.length;
+    // Events sent during the warm-up (JIT, Spark's code generation) are not measured.
+    long measureFrom = ts[0] + warmupSeconds * 1000L;
+    int warm = 0;
+    while (ts[warm] < measureFrom) {
+      warm++;
     }
-    long warm = start.toEpochMilli();
-    long[] latencies =
-        java.util.stream.IntStream.range(0, events.size())
-            .filter(i -> events.get(i).eventTime().toEpochMilli() >= warm)
-            .mapToLong(i -> visibleAt[i] - events.get(i).eventTime().toEpochMilli())
-            .sorted()
-            .toArray();
-    double span = (visibleAt[events.size() - 1] - start.toEpochMilli()) / 1000.0;
+    long[] latencies = new long[n - warm];
+    for (int k = warm; k < n; k++) {
+      latencies[k - warm] = visibleAt(polls, k + 1) - ts[k];
+    }
+    Arrays.sort(latencies);
+    long measured = n - warm;
+    double span = (visibleAt(polls, n) - ts[warm]) / 1000.0;
+    double sendSpan = (ts[n - 1] - ts[warm]) / 1000.0;
     System.out.printf(
         "streaming: %d events at %.0f/s target for %d s, trigger 1 s: sustained %.0f events/s;"
-            + " event->PostgreSQL latency p50 %d ms, p95 %d ms, max %d ms (all %d events, after a %d s warm-up at the same rate)%n",
-        events.size(),
+            + " event->PostgreSQL latency p50 %d ms, p95 %d ms, max %d ms (after %d s at the same rate)%n",
+        measured,
         rate,
         seconds,
-        events.size() / span,
+        measured / span,
         pct(latencies, 50),
         pct(latencies, 95),
         latencies[latencies.length - 1],
-        latencies.length,
         warmupSeconds);
     System.out.printf(
-        "streaming: generator sent its %d s of events in %.1f s; median micro-batch: %s%n",
-        seconds, sendSeconds, batches);
-  }
-
-  /**
-   * Streams {@code seconds} of events at the measured rate and waits until PostgreSQL has them all,
-   * so JIT and Spark's code generation for the first batches are not measured as latency. Returns
-   * the number of warm-up events.
-   */
-  private static long warmUp(String topic, String table, double rate, int seconds)
-      throws Exception {
-    GeneratorConfig gen =
-        GeneratorConfig.of(KafkaBroker.bootstrapServers(), topic)
-            .withRate(rate, Duration.ofSeconds(seconds))
-            .withSeed(1, Instant.now());
-    ClickStreamGenerator generator = new ClickStreamGenerator(gen);
-    generator.start();
-    generator.awaitCompletion(Duration.ofSeconds(seconds + 120));
-    try (Connection c = SharedPostgres.connect();
-        Statement s = c.createStatement()) {
-      long deadline = System.currentTimeMillis() + 180_000;
-      while (total(s, table) < generator.sent()) {
-        if (System.currentTimeMillis() > deadline) {
-          throw new IllegalStateException("warm-up events did not arrive");
-        }
-        Thread.sleep(100);
-      }
-    }
-    Thread.sleep(3_000);
-    return generator.sent();
+        "streaming: generator JVM sent at %.0f events/s (%s, warm-up included); %s; load average"
+            + " %s -> %s%n",
+        measured / sendSpan, sent, batchStats(job), loadBefore, load());
+    check(table, topicCount);
   }
 
   /** A backlog already in Kafka, drained at a 1 s trigger: the job's ceiling on this machine. */
   static void drain(SparkSession spark, int backlog) throws Exception {
     String topic = "bench-backlog-" + System.currentTimeMillis();
     KafkaBroker.createTopic(topic, 2);
-    GeneratorConfig gen =
-        GeneratorConfig.of(KafkaBroker.bootstrapServers(), topic)
-            .withRate(backlog / 60.0, Duration.ofSeconds(60))
-            .withSeed(7, Instant.parse("2024-01-01T00:00:00Z"))
-            .withRealtime(false);
-    ClickStreamGenerator generator = new ClickStreamGenerator(gen);
-    generator.start();
-    generator.awaitCompletion(Duration.ofMinutes(5));
-    long sent = generator.sent();
+    try (GeneratorProcess generator = GeneratorProcess.backlog(topic, backlog / 60.0, 60, 7)) {
+      generator.await(300);
+    }
+    long sent = TopicRecount.records(topic);
     long t0 = System.nanoTime();
     ClickStreamJob.Running job = ClickStreamJob.start(spark, config(topic, "bench_backlog"));
     job.processAllAvailable();
     double seconds = (System.nanoTime() - t0) / 1e9;
     job.stop();
-    try (Connection c = SharedPostgres.connect();
-        Statement s = c.createStatement()) {
-      long total = total(s, "bench_backlog");
-      if (total != sent) {
-        throw new IllegalStateException("backlog: " + total + " of " + sent + " in PostgreSQL");
+    System.out.printf(
+        "streaming backlog: %d events drained in %.1f s = %.0f events/s (trigger 1 s); %s%n",
+        sent, seconds, sent / seconds, batchStats(job));
+    check("bench_backlog", TopicRecount.of(topic, WINDOW_SECONDS));
+  }
+
+  /** Polls the table's total until it reaches {@code expected}; fails at the deadline. */
+  private static void poll(
+      Statement s, String table, long expected, long deadline, List<long[]> polls)
+      throws Exception {
+    while (true) {
+      long now = System.currentTimeMillis();
+      long total = total(s, table);
+      polls.add(new long[] {now, total});
+      if (total >= expected) {
+        return;
+      }
+      if (now > deadline) {
+        throw new IllegalStateException(table + ": " + total + " of " + expected + " events");
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  /** The first poll at which the table held at least {@code events} events. */
+  private static long visibleAt(List<long[]> polls, long events) {
+    int lo = 0;
+    int hi = polls.size() - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (polls.get(mid)[1] >= events) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
       }
     }
-    System.out.printf(
-        "streaming backlog: %d events drained in %.1f s = %.0f events/s (trigger 1 s, both queries)%n",
-        sent, seconds, sent / seconds);
+    return polls.get(lo)[0];
+  }
+
+  private static void check(String table, TopicRecount topic) throws Exception {
+    try (Connection c = SharedPostgres.connect()) {
+      var rows = TopicRecount.postgres(c, table);
+      List<String> differences = topic.differences(rows, 0.05);
+      System.out.printf(
+          "check %s: %s against a recount of the topic (%s); users within %.2f %% of exact%n",
+          table,
+          differences.isEmpty() ? "OK" : "MISMATCH in " + differences.size() + " rows",
+          topic.summary(),
+          100 * topic.worstUsersError(rows));
+      differences.stream().limit(5).forEach(d -> System.out.println("  " + d));
+    }
   }
 
   private static StreamingConfig config(String topic, String table) throws Exception {
@@ -172,28 +173,32 @@ final class StreamingBenchmark {
         null,
         null,
         table,
-        10,
+        WINDOW_SECONDS,
         30,
         1000,
         table.replace('_', '-'),
         2);
   }
 
+  /** Median and p95 duration and median rows of the batches with data. */
   private static String batchStats(ClickStreamJob.Running job) {
-    StringBuilder out = new StringBuilder();
-    for (StreamingQuery q : List.of(job.query())) {
-      StreamingQueryProgress[] recent = q.recentProgress();
-      long[] durations =
-          Arrays.stream(recent)
-              .mapToLong(p -> p.durationMs().get("triggerExecution"))
-              .sorted()
-              .toArray();
-      long[] rows =
-          Arrays.stream(recent).mapToLong(StreamingQueryProgress::numInputRows).sorted().toArray();
-      out.append(
-          String.format("%s %d ms / %d rows; ", q.name(), pct(durations, 50), pct(rows, 50)));
+    StreamingQueryProgress[] recent =
+        Arrays.stream(job.query().recentProgress())
+            .filter(p -> p.numInputRows() > 0)
+            .toArray(StreamingQueryProgress[]::new);
+    if (recent.length == 0) {
+      return "no batches";
     }
-    return out.toString();
+    long[] durations =
+        Arrays.stream(recent)
+            .mapToLong(p -> p.durationMs().get("triggerExecution"))
+            .sorted()
+            .toArray();
+    long[] rows =
+        Arrays.stream(recent).mapToLong(StreamingQueryProgress::numInputRows).sorted().toArray();
+    return String.format(
+        "%d batches: median %d ms (p95 %d ms) / %d rows",
+        recent.length, pct(durations, 50), pct(durations, 95), pct(rows, 50));
   }
 
   private static long total(Statement s, String table) throws Exception {
@@ -201,6 +206,10 @@ final class StreamingBenchmark {
       rs.next();
       return rs.getLong(1);
     }
+  }
+
+  private static String load() throws Exception {
+    return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
   }
 
   private static long pct(long[] sorted, int p) {

@@ -68,6 +68,17 @@ public final class TopicRecount {
     return recount;
   }
 
+  /** Records in the topic now (the sum of its partitions' end offsets). */
+  public static long records(String topic) throws Exception {
+    try (KafkaConsumer<String, String> consumer = consumer()) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
   /** Counts one record; true when it is a valid click event. */
   private boolean add(String value, long windowMillis) {
     JsonNode e;
