@@ -1,5 +1,6 @@
 package io.lakeops.ports;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The local audit mirror: an append-only record of every change of job state. */
@@ -10,6 +11,20 @@ public interface AuditLog {
    * same version is recorded already; returns whether it was appended.
    */
   boolean record(AuditEntry entry);
+
+  /**
+   * Appends those of {@code entries} not recorded yet, at once where the log can (one transaction
+   * rather than one per entry); returns how many were appended.
+   */
+  default int recordAll(List<AuditEntry> entries) {
+    int recorded = 0;
+    for (AuditEntry entry : entries) {
+      if (record(entry)) {
+        recorded++;
+      }
+    }
+    return recorded;
+  }
 
   /** Whether the change of one record to {@code version} at {@code at} is recorded. */
   boolean contains(EntityKind kind, String entityId, long version, java.time.Instant at);

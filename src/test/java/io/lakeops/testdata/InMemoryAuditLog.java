@@ -19,8 +19,21 @@ public final class InMemoryAuditLog implements AuditLog, SyncPositions {
   private final List<AuditEntry> entries = new ArrayList<>();
   private final Map<EntityKind, Instant> positions = new EnumMap<>(EntityKind.class);
 
+  private final List<Integer> batches = new ArrayList<>();
+
   public synchronized List<AuditEntry> entries() {
     return List.copyOf(entries);
+  }
+
+  /** The sizes of the batches given to {@link #recordAll}, in order. */
+  public synchronized List<Integer> batches() {
+    return List.copyOf(batches);
+  }
+
+  @Override
+  public synchronized int recordAll(List<AuditEntry> given) {
+    batches.add(given.size());
+    return AuditLog.super.recordAll(given);
   }
 
   @Override

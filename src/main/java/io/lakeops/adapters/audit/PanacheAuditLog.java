@@ -37,6 +37,25 @@ class PanacheAuditLog implements AuditLog {
     }
   }
 
+  /**
+   * One transaction for all: a page of runs created by the scheduler costs one commit. Should one
+   * of them be recorded already (the mirror came first), the batch is undone and the entries are
+   * recorded one by one, each skipped if present.
+   */
+  @Override
+  public int recordAll(List<AuditEntry> entries) {
+    if (entries.isEmpty()) {
+      return 0;
+    }
+    try {
+      QuarkusTransaction.requiringNew()
+          .run(() -> AuditRecord.persist(entries.stream().map(AuditRecord::of)));
+      return entries.size();
+    } catch (PersistenceException duplicate) {
+      return AuditLog.super.recordAll(entries);
+    }
+  }
+
   @Override
   @Transactional
   public boolean contains(EntityKind kind, String entityId, long version, Instant at) {

@@ -7,15 +7,57 @@ import io.lakeops.ports.AuditLog;
 import io.lakeops.ports.EntityKind;
 import io.lakeops.ports.Snapshots;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 
 /** Records the console's own changes in the audit log, with snapshots before and after. */
 public final class AuditTrail {
   private final AuditLog log;
   private final Snapshots snapshots;
+  private final Consumer<AuditEntry> sink;
 
   public AuditTrail(AuditLog log, Snapshots snapshots) {
+    this(log, snapshots, log::record);
+  }
+
+  private AuditTrail(AuditLog log, Snapshots snapshots, Consumer<AuditEntry> sink) {
     this.log = log;
     this.snapshots = snapshots;
+    this.sink = sink;
+  }
+
+  /**
+   * A trail whose entries are kept until {@link Batch#flush}, then written together: for many
+   * changes made at once, such as the runs of one page of due jobs. Safe to use from several
+   * threads.
+   */
+  public Batch batch() {
+    return new Batch();
+  }
+
+  /** Entries kept to be written together. */
+  public final class Batch {
+    private final Queue<AuditEntry> kept = new ConcurrentLinkedQueue<>();
+    private final AuditTrail trail = new AuditTrail(log, snapshots, kept::add);
+
+    private Batch() {}
+
+    /** The trail that keeps its entries in this batch. */
+    public AuditTrail trail() {
+      return trail;
+    }
+
+    /** Writes the entries kept so far; returns how many were recorded. */
+    public int flush() {
+      List<AuditEntry> entries = new ArrayList<>();
+      for (AuditEntry e = kept.poll(); e != null; e = kept.poll()) {
+        entries.add(e);
+      }
+      return log.recordAll(entries);
+    }
   }
 
   /**
@@ -31,7 +73,7 @@ public final class AuditTrail {
       Object before,
       Object after,
       Attribution by) {
-    log.record(
+    sink.accept(
         new AuditEntry(
             0,
             at,

@@ -47,7 +47,6 @@ public final class ExtractionScheduler implements AutoCloseable {
   private final WindowChain chain;
   private final StreamingKeeper keeper;
   private final AuditTrail audit;
-  private final RunJournal journal;
   private final SchedulerSettings settings;
   private final ExecutorService workers;
 
@@ -64,7 +63,6 @@ public final class ExtractionScheduler implements AutoCloseable {
     this.chain = new WindowChain(runs);
     this.keeper = keeper;
     this.audit = audit;
-    this.journal = new RunJournal(runs, audit);
     this.settings = settings;
     this.workers = workers(settings.tickThreads());
   }
@@ -100,11 +98,16 @@ public final class ExtractionScheduler implements AutoCloseable {
     }
   }
 
-  /** Handles one page's entries on the workers; false when interrupted while waiting for them. */
+  /**
+   * Handles one page's entries on the workers; false when interrupted while waiting for them. The
+   * audit entries of the runs the page creates are written together once it is done.
+   */
   private boolean handleAll(List<ScheduleEntry> entries, Instant now, TickReport report) {
+    AuditTrail.Batch audited = audit.batch();
+    RunJournal journal = new RunJournal(runs, audited.trail());
     List<Callable<Object>> tasks =
         entries.stream()
-            .map(entry -> Executors.callable(() -> handleOne(entry, now, report)))
+            .map(entry -> Executors.callable(() -> handleOne(entry, now, report, journal)))
             .toList();
     try {
       for (Future<Object> done : workers.invokeAll(tasks)) {
@@ -119,13 +122,15 @@ public final class ExtractionScheduler implements AutoCloseable {
         throw error;
       }
       throw new IllegalStateException(e.getCause());
+    } finally {
+      audited.flush();
     }
   }
 
-  private void handleOne(ScheduleEntry entry, Instant now, TickReport report) {
+  private void handleOne(ScheduleEntry entry, Instant now, TickReport report, RunJournal journal) {
     report.read();
     try {
-      handle(entry, now, report);
+      handle(entry, now, report, journal);
     } catch (VersionConflictException | NotFoundException raced) {
       report.conflict(); // another replica or an operator got there first; nothing is lost
     } catch (RuntimeException e) {
@@ -133,7 +138,7 @@ public final class ExtractionScheduler implements AutoCloseable {
     }
   }
 
-  private void handle(ScheduleEntry entry, Instant now, TickReport report) {
+  private void handle(ScheduleEntry entry, Instant now, TickReport report, RunJournal journal) {
     Optional<Job> found = jobs.findJob(entry.job());
     if (found.isEmpty()) {
       schedule.deleteEntry(entry.job(), entry.version()); // left behind by a delete
@@ -145,11 +150,12 @@ public final class ExtractionScheduler implements AutoCloseable {
     } else if (job.kind() == JobKind.STREAMING) {
       keeper.keep(job, entry, now, report);
     } else {
-      extract(job, entry, now, report);
+      extract(job, entry, now, report, journal);
     }
   }
 
-  private void extract(Job job, ScheduleEntry entry, Instant now, TickReport report) {
+  private void extract(
+      Job job, ScheduleEntry entry, Instant now, TickReport report, RunJournal journal) {
     DueWindows windows =
         DueWindows.between(job.schedule(), entry.nextDueAt(), now, settings.catchUpCap());
     Instant last = entry.lastScheduledFor();

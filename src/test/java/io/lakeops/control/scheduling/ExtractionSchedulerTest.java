@@ -13,6 +13,7 @@ import io.lakeops.domain.RunId;
 import io.lakeops.domain.RunResult;
 import io.lakeops.domain.RunState;
 import io.lakeops.json.DomainJson;
+import io.lakeops.ports.AuditEntry;
 import io.lakeops.ports.Page;
 import io.lakeops.ports.PageRequest;
 import io.lakeops.ports.RunQuery;
@@ -82,6 +83,27 @@ class ExtractionSchedulerTest {
     assertThat(run("2026-11-26T12:10:00Z").window())
         .isEqualTo(new InputWindow("2026-11-26T12:05:00Z", "2026-11-26T12:10:00Z"));
     assertThat(entry().nextDueAt()).isEqualTo(Instant.parse("2026-11-26T12:15:00Z"));
+  }
+
+  @Test
+  void theRunsOfAPageAreAuditedTogetherOncePerPage() {
+    for (int i = 1; i <= 5; i++) {
+      define(anExtractionJob().id("job-" + i).build());
+    }
+
+    assertThat(tickAt("2026-11-26T12:05:01Z").runsCreated()).isEqualTo(5);
+
+    assertThat(audit.entries())
+        .filteredOn(e -> e.action().equals("run.create"))
+        .extracting(AuditEntry::entityId)
+        .containsExactlyInAnyOrder(
+            "job-1~20261126t120500z",
+            "job-2~20261126t120500z",
+            "job-3~20261126t120500z",
+            "job-4~20261126t120500z",
+            "job-5~20261126t120500z");
+    // Pages of two (SETTINGS): one write per page, none left behind.
+    assertThat(audit.batches()).containsExactly(2, 2, 1);
   }
 
   @Test
