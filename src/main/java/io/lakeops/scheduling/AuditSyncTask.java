@@ -3,6 +3,7 @@ package io.lakeops.scheduling;
 import io.lakeops.control.audit.AuditMirrorSync;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -19,9 +20,11 @@ class AuditSyncTask {
   private final AuditMirrorSync sync;
   private final Counter mirrored;
   private final Counter failures;
+  private final Timer passes;
 
   AuditSyncTask(AuditMirrorSync sync, MeterRegistry registry) {
     this.sync = sync;
+    this.passes = registry.timer("lakeops.audit.sync.pass");
     this.mirrored = registry.counter("lakeops.audit.sync.external.changes");
     this.failures = registry.counter("lakeops.audit.sync.failures");
   }
@@ -34,7 +37,7 @@ class AuditSyncTask {
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void syncMirror() {
     try {
-      mirrored.increment(sync.syncOnce());
+      mirrored.increment(passes.record(sync::syncOnce));
     } catch (RuntimeException e) {
       failures.increment();
       LOG.warnf(e, "Audit sync pass failed; the next pass resumes from the saved position");

@@ -12,6 +12,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -59,8 +60,9 @@ class SchedulerTask {
       return;
     }
     try {
+      long start = System.nanoTime();
       PassReport report = passes.recordCallable(() -> loop.pass(clock.instant()));
-      record(report);
+      record(report, Duration.ofNanos(System.nanoTime() - start));
     } catch (Exception e) {
       failures.increment();
       LOG.warnf(e, "Scheduler pass failed; the next pass tries again");
@@ -75,7 +77,7 @@ class SchedulerTask {
     }
   }
 
-  private void record(PassReport report) {
+  private void record(PassReport report, Duration took) {
     leader.set(report.leader() ? 1 : 0);
     TickReport tick = report.tick();
     if (tick != null) {
@@ -90,10 +92,21 @@ class SchedulerTask {
     report.failures().forEach(f -> LOG.warnf(f.cause(), "Scheduler step failed: %s", f));
     clusterSteps.increment(report.clusterSteps());
     int newRuns = tick == null ? 0 : tick.runsCreated();
-    if (newRuns + report.runsDispatched() + report.runsChanged() + report.clusterSteps() > 0) {
+    if (newRuns
+            + report.runsDispatched()
+            + report.runsChanged()
+            + report.clusterSteps()
+            + report.reconciled()
+        > 0) {
       LOG.infof(
-          "Scheduler pass: %d runs created, %d moved on, %d dispatched; %d cluster steps",
-          newRuns, report.runsChanged(), report.runsDispatched(), report.clusterSteps());
+          "Scheduler pass in %d ms: %d runs created, %d moved on, %d dispatched; %d cluster steps;"
+              + " %d due entries mended",
+          took.toMillis(),
+          newRuns,
+          report.runsChanged(),
+          report.runsDispatched(),
+          report.clusterSteps(),
+          report.reconciled());
     }
   }
 }
