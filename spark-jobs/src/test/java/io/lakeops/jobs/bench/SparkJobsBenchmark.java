@@ -13,7 +13,7 @@ public final class SparkJobsBenchmark {
 
   public static void main(String[] args) throws Exception {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
-    String rates = args.length > 1 ? args[1] : "1000,5000,20000";
+    String rates = args.length > 1 ? args[1] : "1000,5000,22000,30000";
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 45;
     int backlog = args.length > 3 ? Integer.parseInt(args[3]) : 200_000;
     SparkSession spark = SharedSpark.get();
