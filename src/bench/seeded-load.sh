@@ -7,6 +7,7 @@
 # resident memory at the end. Needs wrk (Debian: apt-get install wrk).
 # Usage (from the repository root, after ./mvnw -B -DskipTests install):
 #   src/bench/seeded-load.sh [seconds per run] [clusters jobs runs audit]
+# SEEDED=<data dir> starts from a copy of a store seeded before (SeedStore <dir> ...) instead.
 set -euo pipefail
 seconds=${1:-15}
 scale="${2:-100} ${3:-10000} ${4:-100000} ${5:-1000000}"
@@ -22,8 +23,13 @@ data=$(mktemp -d)
 trap 'kill "${pid:-0}" 2>/dev/null || true; rm -rf "$data"' EXIT
 
 echo "seeded load, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $(java -version 2>&1 | head -1), ${seconds}s per run"
-./mvnw -B -q -pl src test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
-  -Dexec.classpathScope=test -Dexec.mainClass=io.lakeops.bench.SeedStore -Dexec.args="$data $scale"
+if [ -n "${SEEDED:-}" ]; then
+  cp -r "$SEEDED/." "$data/"
+  echo "store copied from $SEEDED"
+else
+  ./mvnw -B -q -pl src test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
+    -Dexec.classpathScope=test -Dexec.mainClass=io.lakeops.bench.SeedStore -Dexec.args="$data $scale"
+fi
 
 start=$(date +%s%N)
 LAKEOPS_DATA_DIR=$data LAKEOPS_DEMO=false BENCH_PASSWORD=$password java -Xmx256m -XX:+UseSerialGC \
