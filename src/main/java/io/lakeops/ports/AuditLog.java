@@ -1,7 +1,10 @@
 package io.lakeops.ports;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The local audit mirror: an append-only record of every change of job state. */
 public interface AuditLog {
@@ -28,6 +31,23 @@ public interface AuditLog {
 
   /** Whether the change of one record to {@code version} at {@code at} is recorded. */
   boolean contains(EntityKind kind, String entityId, long version, java.time.Instant at);
+
+  /** A change of one record, as the log recognises it: the record, its version after, the time. */
+  record ChangeKey(String entityId, long version, java.time.Instant at) {}
+
+  /**
+   * Of {@code changes} to records of {@code kind}, those recorded already; where the log can, with
+   * one question for all rather than one each.
+   */
+  default Set<ChangeKey> recordedAmong(EntityKind kind, Collection<ChangeKey> changes) {
+    Set<ChangeKey> recorded = new HashSet<>();
+    for (ChangeKey change : changes) {
+      if (contains(kind, change.entityId(), change.version(), change.at())) {
+        recorded.add(change);
+      }
+    }
+    return recorded;
+  }
 
   /** Entries matching {@code query}, newest first. */
   Page<AuditEntry> search(AuditQuery query, PageRequest page);

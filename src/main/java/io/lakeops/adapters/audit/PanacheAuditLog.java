@@ -13,8 +13,11 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The audit log in the local H2 database, through Hibernate ORM with Panache. */
 @ApplicationScoped
@@ -66,6 +69,28 @@ class PanacheAuditLog implements AuditLog {
             version,
             at)
         > 0;
+  }
+
+  /** One query along the record index for the records named, matched on version and time here. */
+  @Override
+  @Transactional
+  public Set<ChangeKey> recordedAmong(EntityKind kind, Collection<ChangeKey> changes) {
+    if (changes.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> ids = changes.stream().map(ChangeKey::entityId).collect(Collectors.toSet());
+    Set<ChangeKey> recorded =
+        AuditRecord.getEntityManager()
+            .createQuery(
+                "select r.entityId, r.version, r.at from AuditRecord r"
+                    + " where r.entityKind = :kind and r.entityId in :ids",
+                Object[].class)
+            .setParameter("kind", kind)
+            .setParameter("ids", ids)
+            .getResultStream()
+            .map(row -> new ChangeKey((String) row[0], (Long) row[1], (Instant) row[2]))
+            .collect(Collectors.toSet());
+    return changes.stream().filter(recorded::contains).collect(Collectors.toSet());
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.lakeops.ports.SyncPositions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * Brings changes made behind the console's back (another writer of the state store, such as a
@@ -72,12 +73,15 @@ public final class AuditMirrorSync {
     PageRequest request = PageRequest.first(PAGE_SIZE);
     while (true) {
       Page<Change> page = feed.changesSince(kind, saved.minus(settings.overlap()), request);
+      // Most changes are the console's own, recorded when made: one question for the page.
+      Set<AuditLog.ChangeKey> known =
+          log.recordedAmong(kind, page.items().stream().map(AuditMirrorSync::key).toList());
       for (Change change : page.items()) {
         if (change.changedAt().isAfter(horizon)) {
           positions.save(kind, reached);
           return recorded;
         }
-        if (mirror(change)) {
+        if (!known.contains(key(change)) && mirror(change)) {
           recorded++;
         }
         if (change.changedAt().isAfter(reached)) {
@@ -90,6 +94,10 @@ public final class AuditMirrorSync {
       }
       request = PageRequest.after(PAGE_SIZE, page.next().get());
     }
+  }
+
+  private static AuditLog.ChangeKey key(Change change) {
+    return new AuditLog.ChangeKey(change.id(), change.version(), change.changedAt());
   }
 
   private boolean mirror(Change change) {

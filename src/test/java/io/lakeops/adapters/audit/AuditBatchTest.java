@@ -46,6 +46,28 @@ class AuditBatchTest {
   }
 
   @Test
+  void recordedChangesAreToldFromOthersByRecordVersionAndTime() {
+    audit.recordAll(List.of(entry("known-a", 1), entry("known-a", 2), entry("known-b", 1)));
+
+    var recorded =
+        audit.recordedAmong(
+            EntityKind.RUN,
+            List.of(
+                key("known-a", 2),
+                key("known-a", 3), // a later version
+                key("known-b", 1),
+                new AuditLog.ChangeKey("known-b", 1, AT.plusMillis(1)), // another time
+                key("never-seen", 1)));
+
+    assertThat(recorded).containsExactlyInAnyOrder(key("known-a", 2), key("known-b", 1));
+    assertThat(audit.recordedAmong(EntityKind.JOB, List.of(key("known-a", 2)))).isEmpty();
+  }
+
+  private static AuditLog.ChangeKey key(String id, long version) {
+    return new AuditLog.ChangeKey(id, version, AT);
+  }
+
+  @Test
   void anEmptyBatchRecordsNothing() {
     assertThat(audit.recordAll(List.of())).isZero();
   }
