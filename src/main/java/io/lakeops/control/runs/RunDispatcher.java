@@ -80,6 +80,10 @@ public final class RunDispatcher {
   /** Dispatches what can go now; returns how many runs were submitted or re-attached. */
   public int dispatch(Instant now) {
     Map<ClusterId, Integer> occupancy = new HashMap<>(); // runs on each cluster, read once a pass
+    if (noClusterHasRoom(occupancy)) {
+      return 0; // a backlog waits without being read run by run every pass
+    }
+    Map<PoolName, List<Cluster>> ready = new HashMap<>(); // each pool's ready clusters, once a pass
     int submitted = 0;
     Optional<String> cursor = Optional.empty();
     do {
@@ -87,7 +91,7 @@ public final class RunDispatcher {
           runs.findRuns(RunQuery.byState(RunState.SCHEDULED), new PageRequest(PAGE, cursor));
       for (JobRun run : page.items()) {
         try {
-          submitted += dispatchOne(run, now, occupancy) ? 1 : 0;
+          submitted += dispatchOne(run, now, occupancy, ready) ? 1 : 0;
         } catch (VersionConflictException | NotFoundException raced) {
           // Another replica or an operator changed the run: its next read decides again.
         }
@@ -97,7 +101,11 @@ public final class RunDispatcher {
     return submitted;
   }
 
-  private boolean dispatchOne(JobRun listed, Instant now, Map<ClusterId, Integer> occupancy) {
+  private boolean dispatchOne(
+      JobRun listed,
+      Instant now,
+      Map<ClusterId, Integer> occupancy,
+      Map<PoolName, List<Cluster>> ready) {
     JobRun run = runs.findRun(listed.id()).orElse(null); // indexes lag; decide on a key read
     Job job = run == null ? null : jobs.findJob(run.jobId()).orElse(null);
     if (job == null || job.paused() || run.state() != RunState.SCHEDULED) {
@@ -106,7 +114,7 @@ public final class RunDispatcher {
     if (now.isBefore(rules.notBefore(run, job.retry()))) {
       return false;
     }
-    Optional<Cluster> cluster = readyCluster(job, run, occupancy);
+    Optional<Cluster> cluster = readyCluster(job, run, occupancy, ready);
     if (cluster.isEmpty()) {
       return false;
     }
@@ -208,16 +216,42 @@ public final class RunDispatcher {
    * A READY cluster of the job's pool with room for one more run (the pool's runs per cluster),
    * spread by run id so replicas and runs do not all pile on one.
    */
-  private Optional<Cluster> readyCluster(Job job, JobRun run, Map<ClusterId, Integer> occupancy) {
+  private Optional<Cluster> readyCluster(
+      Job job, JobRun run, Map<ClusterId, Integer> occupancy, Map<PoolName, List<Cluster>> ready) {
     int room = runsPerCluster.getOrDefault(job.pool(), Integer.MAX_VALUE);
-    List<Cluster> ready =
-        clusters.findClusters(job.pool(), PageRequest.first(CLUSTERS_READ)).items().stream()
-            .filter(c -> c.state() == ClusterState.READY && c.endpoint() != null)
+    List<Cluster> withRoom =
+        ready
+            .computeIfAbsent(
+                job.pool(),
+                pool ->
+                    clusters.findClusters(pool, PageRequest.first(CLUSTERS_READ)).items().stream()
+                        .filter(RunDispatcher::takesRuns)
+                        .toList())
+            .stream()
             .filter(c -> occupancy.computeIfAbsent(c.id(), this::occupying) < room)
             .toList();
-    return ready.isEmpty()
+    return withRoom.isEmpty()
         ? Optional.empty()
-        : Optional.of(ready.get(Math.floorMod(run.id().value().hashCode(), ready.size())));
+        : Optional.of(withRoom.get(Math.floorMod(run.id().value().hashCode(), withRoom.size())));
+  }
+
+  /**
+   * Whether no live cluster of any pool is ready with room; then nothing can be dispatched this
+   * pass. Only said when all live clusters were read.
+   */
+  private boolean noClusterHasRoom(Map<ClusterId, Integer> occupancy) {
+    Page<Cluster> live = clusters.findLiveClusters(PageRequest.first(CLUSTERS_READ));
+    return live.next().isEmpty()
+        && live.items().stream()
+            .filter(RunDispatcher::takesRuns)
+            .noneMatch(
+                c ->
+                    occupancy.computeIfAbsent(c.id(), this::occupying)
+                        < runsPerCluster.getOrDefault(c.pool(), Integer.MAX_VALUE));
+  }
+
+  private static boolean takesRuns(Cluster cluster) {
+    return cluster.state() == ClusterState.READY && cluster.endpoint() != null;
   }
 
   private int occupying(ClusterId cluster) {

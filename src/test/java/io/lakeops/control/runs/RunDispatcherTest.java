@@ -9,11 +9,14 @@ import io.lakeops.domain.InputWindow;
 import io.lakeops.domain.JobRun;
 import io.lakeops.domain.RunState;
 import io.lakeops.ports.AuditEntry;
+import io.lakeops.ports.JobStore;
 import io.lakeops.ports.SourceUnavailableException;
 import io.lakeops.ports.SubmissionRejectedException;
 import io.lakeops.ports.SubmissionState;
 import io.lakeops.testdata.TestRuns;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Dispatching scheduled runs to READY clusters, with an in-memory submission endpoint. */
@@ -49,6 +52,29 @@ class RunDispatcherTest {
 
     assertThat(f.reload(run).state()).isEqualTo(RunState.SCHEDULED);
     assertThat(f.livy.submittedNames()).isEmpty();
+  }
+
+  @Test
+  void aBacklogIsNotReadRunByRunWhileNoClusterHasRoom() {
+    f.scheduledRun();
+    AtomicInteger jobReads = new AtomicInteger();
+    JobStore counted =
+        (JobStore)
+            Proxy.newProxyInstance(
+                JobStore.class.getClassLoader(),
+                new Class<?>[] {JobStore.class},
+                (proxy, method, args) -> {
+                  jobReads.incrementAndGet();
+                  return method.invoke(f.stores.state(), args);
+                });
+    RunDispatcher watched = f.dispatcher(counted);
+
+    assertThat(watched.dispatch(f.clock.instant())).isZero();
+    assertThat(jobReads).hasValue(0);
+
+    f.readyCluster("small-1");
+    assertThat(watched.dispatch(f.clock.instant())).isEqualTo(1);
+    assertThat(jobReads).hasPositiveValue();
   }
 
   @Test

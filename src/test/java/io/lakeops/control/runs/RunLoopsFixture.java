@@ -10,6 +10,7 @@ import io.lakeops.domain.MarketMix;
 import io.lakeops.domain.Pool;
 import io.lakeops.domain.PoolName;
 import io.lakeops.json.DomainJson;
+import io.lakeops.ports.JobStore;
 import io.lakeops.ports.PageRequest;
 import io.lakeops.ports.SourceWatermarks;
 import io.lakeops.ports.SubmitRequest;
@@ -116,15 +117,12 @@ final class RunLoopsFixture {
   }
 
   RunDispatcher dispatcher() {
+    return dispatcher(stores.state());
+  }
+
+  /** A dispatcher reading jobs through {@code jobs}, say to count the reads. */
+  RunDispatcher dispatcher(JobStore jobs) {
     return new RunDispatcher(
-        pools,
-        stores.state(),
-        stores.state(),
-        stores.state(),
-        livy,
-        requests,
-        watermarks,
-        rules,
-        journal);
+        pools, jobs, stores.state(), stores.state(), livy, requests, watermarks, rules, journal);
   }
 }
