@@ -17,8 +17,7 @@ import io.lakeops.ports.ScheduleStore;
 import io.lakeops.ports.StateStore;
 import io.lakeops.testdata.InMemoryAuditLog;
 import io.lakeops.testdata.MutableClock;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import io.lakeops.testdata.Proxies;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -88,8 +87,8 @@ public final class SchedulerBenchmark {
             clock.instant());
       }
       AtomicLong calls = new AtomicLong();
-      StateStore countedStore = counting(StateStore.class, store, calls);
-      ScheduleStore countedSchedule = counting(ScheduleStore.class, schedule, calls);
+      StateStore countedStore = Proxies.counting(StateStore.class, store, calls);
+      ScheduleStore countedSchedule = Proxies.counting(ScheduleStore.class, schedule, calls);
       AuditTrail audit = new AuditTrail(new InMemoryAuditLog(), DomainJson::write);
       Instant minute = Instant.parse("2026-11-26T12:01:00Z");
       for (String threads : threadCounts) {
@@ -143,22 +142,5 @@ public final class SchedulerBenchmark {
           calls.get(),
           report.failures().size());
     }
-  }
-
-  /** Counts every call made through the port. */
-  @SuppressWarnings("unchecked")
-  private static <T> T counting(Class<T> port, T target, AtomicLong calls) {
-    return (T)
-        Proxy.newProxyInstance(
-            port.getClassLoader(),
-            new Class<?>[] {port},
-            (proxy, method, args) -> {
-              calls.incrementAndGet();
-              try {
-                return method.invoke(target, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
   }
 }

@@ -75,7 +75,12 @@ public final class AuditMirrorSync {
       Page<Change> page = feed.changesSince(kind, saved.minus(settings.overlap()), request);
       // Most changes are the console's own, recorded when made: one question for the page.
       Set<AuditLog.ChangeKey> known =
-          log.recordedAmong(kind, page.items().stream().map(AuditMirrorSync::key).toList());
+          log.recordedAmong(
+              kind,
+              page.items().stream()
+                  .filter(c -> !c.changedAt().isAfter(horizon))
+                  .map(AuditMirrorSync::key)
+                  .toList());
       for (Change change : page.items()) {
         if (change.changedAt().isAfter(horizon)) {
           positions.save(kind, reached);

@@ -13,7 +13,7 @@ import io.lakeops.ports.EntityKind;
 import io.lakeops.ports.PageRequest;
 import io.lakeops.ports.RunQuery;
 import io.lakeops.testdata.MutableClock;
-import java.lang.reflect.Proxy;
+import io.lakeops.testdata.Proxies;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -154,12 +154,12 @@ class EmbeddedQueryPlansTest {
 
   /** The data source, recording each statement prepared on it with its parameters. */
   private static DataSource recording(DataSource target) {
-    return proxy(
+    return Proxies.around(
         DataSource.class,
         target,
         (method, args, result) ->
             method.equals("getConnection")
-                ? proxy(
+                ? Proxies.around(
                     Connection.class,
                     (Connection) result,
                     (m, a, r) -> m.equals("prepareStatement") ? statement((String) a[0], r) : r)
@@ -172,7 +172,7 @@ class EmbeddedQueryPlansTest {
     }
     Statement recorded = new Statement(sql, new ArrayList<>());
     ran.add(recorded);
-    return proxy(
+    return Proxies.around(
         PreparedStatement.class,
         (PreparedStatement) prepared,
         (m, a, r) -> {
@@ -185,26 +185,5 @@ class EmbeddedQueryPlansTest {
           }
           return r;
         });
-  }
-
-  interface After {
-    Object apply(String method, Object[] args, Object result) throws Exception;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T> T proxy(Class<T> type, T target, After after) {
-    return (T)
-        Proxy.newProxyInstance(
-            type.getClassLoader(),
-            new Class<?>[] {type},
-            (self, method, args) -> {
-              Object result;
-              try {
-                result = method.invoke(target, args);
-              } catch (java.lang.reflect.InvocationTargetException e) {
-                throw e.getCause();
-              }
-              return after.apply(method.getName(), args, result);
-            });
   }
 }

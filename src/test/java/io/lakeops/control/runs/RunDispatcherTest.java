@@ -13,10 +13,10 @@ import io.lakeops.ports.JobStore;
 import io.lakeops.ports.SourceUnavailableException;
 import io.lakeops.ports.SubmissionRejectedException;
 import io.lakeops.ports.SubmissionState;
+import io.lakeops.testdata.Proxies;
 import io.lakeops.testdata.TestRuns;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** Dispatching scheduled runs to READY clusters, with an in-memory submission endpoint. */
@@ -57,16 +57,8 @@ class RunDispatcherTest {
   @Test
   void aBacklogIsNotReadRunByRunWhileNoClusterHasRoom() {
     f.scheduledRun();
-    AtomicInteger jobReads = new AtomicInteger();
-    JobStore counted =
-        (JobStore)
-            Proxy.newProxyInstance(
-                JobStore.class.getClassLoader(),
-                new Class<?>[] {JobStore.class},
-                (proxy, method, args) -> {
-                  jobReads.incrementAndGet();
-                  return method.invoke(f.stores.state(), args);
-                });
+    AtomicLong jobReads = new AtomicLong();
+    JobStore counted = Proxies.counting(JobStore.class, f.stores.state(), jobReads);
     RunDispatcher watched = f.dispatcher(counted);
 
     assertThat(watched.dispatch(f.clock.instant())).isZero();
