@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,7 +26,10 @@ public final class DemoServices {
 
   private static final Duration WATCH_EVERY = Duration.ofSeconds(2);
 
-  private final Deque<AutoCloseable> running = new ArrayDeque<>();
+  /** Within the console's minute of patience for a stop (DemoServicesProcess). */
+  private static final Duration STOP_WAITS_FOR_A_START = Duration.ofSeconds(45);
+
+  private final StartedServices running = new StartedServices();
   private DemoKafka kafka;
   private ClickFeed clicks;
 
@@ -42,7 +43,7 @@ public final class DemoServices {
     Path tmp = Files.createDirectories(home.resolve("tmp"));
     System.setProperty("java.io.tmpdir", tmp.toString());
     DemoServices services = new DemoServices();
-    Runtime.getRuntime().addShutdownHook(new Thread(services::stopAll, "demo-stop"));
+    Runtime.getRuntime().addShutdownHook(new Thread(services::stop, "demo-stop"));
     try {
       services.start(home, a);
     } catch (Exception e) {
@@ -79,43 +80,47 @@ public final class DemoServices {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 
     say("starting the shop database (MariaDB; the first start unpacks it)");
-    DemoShop shop = new DemoShop(home.resolve("shop"), port(a, "shop-port"));
-    shop.start();
-    running.push(shop);
-    ShopActivity activity =
+    DemoShop shop =
+        running.start(new DemoShop(home.resolve("shop"), port(a, "shop-port")), DemoShop::start);
+    running.start(
         new ShopActivity(
             shop,
             Duration.ofSeconds(Long.parseLong(a.getOrDefault("trade-every-s", "3"))),
-            Clock.systemUTC());
-    activity.start();
-    running.push(activity);
+            Clock.systemUTC()),
+        ShopActivity::start);
     say(
         "shop database ready at "
             + shop.jdbcUrl()
             + "; orders and customers change every few seconds");
 
     say("starting the sink database (PostgreSQL; the first start unpacks and initialises it)");
-    DemoSink sink = new DemoSink(home.resolve("sink"), port(a, "sink-port"));
-    sink.start();
-    running.push(sink);
+    DemoSink sink =
+        running.start(new DemoSink(home.resolve("sink"), port(a, "sink-port")), DemoSink::start);
     say("sink database ready at " + sink.jdbcUrl());
 
     say("starting the Kafka broker");
     kafka =
-        new DemoKafka(
-            Path.of(required(a, "kafka-jars")),
-            home.resolve("kafka"),
-            port(a, "kafka-port"),
-            port(a, "kafka-controller-port"),
-            java);
-    running.push(kafka);
-    kafka.start(Duration.ofMinutes(3));
-    kafka.createTopic(TOPIC, 2);
+        running.start(
+            new DemoKafka(
+                Path.of(required(a, "kafka-jars")),
+                home.resolve("kafka"),
+                port(a, "kafka-port"),
+                port(a, "kafka-controller-port"),
+                java),
+            broker -> {
+              broker.start(Duration.ofMinutes(3));
+              broker.createTopic(TOPIC, 2);
+            });
     say("Kafka ready at " + kafka.bootstrap() + ", topic " + TOPIC);
 
-    clicks = new ClickFeed(java, Path.of(required(a, "jobs-jar")), home.resolve("clicks"), home);
-    running.push(clicks);
-    clicks.start(kafka.bootstrap(), TOPIC, Double.parseDouble(a.getOrDefault("click-rate", "20")));
+    clicks =
+        running.start(
+            new ClickFeed(java, Path.of(required(a, "jobs-jar")), home.resolve("clicks"), home),
+            feed ->
+                feed.start(
+                    kafka.bootstrap(),
+                    TOPIC,
+                    Double.parseDouble(a.getOrDefault("click-rate", "20"))));
     Thread.sleep(3_000); // a generator that cannot start exits at once
     clicks.checkAlive();
     say("click generator sending to " + TOPIC);
@@ -129,15 +134,8 @@ public final class DemoServices {
     say("all demo services ready");
   }
 
-  private synchronized void stopAll() {
-    while (!running.isEmpty()) {
-      AutoCloseable next = running.pop();
-      try {
-        next.close();
-      } catch (Exception e) {
-        System.err.println("demo: stopping " + next.getClass().getSimpleName() + ": " + e);
-      }
-    }
+  private void stop() {
+    running.stopAll(STOP_WAITS_FOR_A_START);
   }
 
   /** Written last and atomically: whoever sees the file may use every address in it. */
