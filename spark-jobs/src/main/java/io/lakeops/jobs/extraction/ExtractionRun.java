@@ -2,6 +2,7 @@ package io.lakeops.jobs.extraction;
 
 import io.lakeops.jobs.common.JsonFiles;
 import io.lakeops.jobs.common.SecretRef;
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,7 +36,10 @@ final class ExtractionRun {
     // The window literals and partition bounds are UTC; the session must read them the same way.
     spark.conf().set("spark.sql.session.timeZone", "UTC");
     Instant started = Instant.now();
+    // When this JVM started, so that launching it and starting Spark show apart from the work.
+    timings.put("jvmStartedAt", jvmStarted().toString());
     timings.put("startedAt", started.toString());
+    long schema = System.nanoTime();
     Dataset<Row> source = new JdbcWindowReader(spark, secrets).read(config);
     SchemaFingerprint fingerprint = SchemaFingerprint.of(source.schema());
     SchemaChange change =
@@ -46,6 +50,8 @@ final class ExtractionRun {
       return finish(
           started, "schema change: " + change.describe(), 0, null, null, fingerprint, change);
     }
+
+    timings.put("schemaMs", millisSince(schema));
 
     BatchPublisher publisher = new BatchPublisher(config, hadoop);
     long t0 = System.nanoTime();
@@ -66,6 +72,8 @@ final class ExtractionRun {
     long t2 = System.nanoTime();
     publisher.publish();
     timings.put("publishMs", millisSince(t2));
+    // The moment the batch became visible in the lake (its directory renamed into place).
+    timings.put("publishedAt", Instant.now().toString());
     return finish(started, null, stats.rows(), stats, quality, fingerprint, change);
   }
 
@@ -110,6 +118,10 @@ final class ExtractionRun {
   private String lastSchemaJson() throws Exception {
     String value = config.lastSchema();
     return value.startsWith("@") ? JsonFiles.readText(value.substring(1), hadoop) : value;
+  }
+
+  static Instant jvmStarted() {
+    return Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
   }
 
   private static long millisSince(long nanos) {

@@ -8,6 +8,9 @@ import io.lakeops.jobs.testing.SharedMariaDb;
 import io.lakeops.jobs.testing.TestWork;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +34,7 @@ class JobJarIT {
     // prints the value.
     String userUrl = url.replace("?user=root", "");
 
+    Instant launched = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     Process run =
         submit(
             out,
@@ -63,6 +67,21 @@ class JobJarIT {
     assertThat(manifest.path("rowsWritten").asLong())
         .isEqualTo(orders.countInWindow("2024-01-01 00:00:00", "2024-01-01 01:00:00"));
     assertThat(Files.readString(Path.of(out, "submit.log"))).doesNotContain("jar-s3cret");
+    // The phases of the run, in order, from the driver JVM's own start.
+    JsonNode timings = manifest.path("timings");
+    Instant jvm = Instant.parse(timings.path("jvmStartedAt").asText());
+    Instant started = Instant.parse(timings.path("startedAt").asText());
+    Instant published = Instant.parse(timings.path("publishedAt").asText());
+    Instant finished = Instant.parse(timings.path("finishedAt").asText());
+    assertThat(jvm).as("the driver JVM's start, not the test's").isAfterOrEqualTo(launched);
+    assertThat(started).isAfter(jvm);
+    assertThat(published).isAfterOrEqualTo(started).isBeforeOrEqualTo(finished);
+    assertThat(timings.path("schemaMs").isIntegralNumber()).isTrue();
+    assertThat(Duration.between(started, published).toMillis())
+        .isGreaterThanOrEqualTo(
+            timings.path("schemaMs").asLong()
+                + timings.path("readAndStageMs").asLong()
+                + timings.path("checksMs").asLong());
 
     Process badArgs = submit(out, "--table", "orders; DROP TABLE orders_jar");
     assertThat(badArgs.waitFor(180, TimeUnit.SECONDS)).isTrue();
