@@ -150,6 +150,7 @@ final class LocalClusterLayout {
         + "xmx="
         + settings.driverMemoryMb()
         + "m\n"
+        + "opts=\n"
         + "prev=\n"
         + "for a in \"$@\"; do\n"
         + "  case \"$prev\" in\n"
@@ -157,18 +158,54 @@ final class LocalClusterLayout {
         + "      case \"$a\" in\n"
         + "        spark.driver.extraClassPath=*) cp=\"$cp:${a#spark.driver.extraClassPath=}\" ;;\n"
         + "        spark.driver.memory=*) xmx=\"${a#spark.driver.memory=}\" ;;\n"
+        + "        spark.driver.extraJavaOptions=*) opts=\"$opts ${a#spark.driver.extraJavaOptions=}\""
+        + " ;;\n"
         + "      esac ;;\n"
         + "    --driver-class-path) cp=\"$cp:$a\" ;;\n"
         + "    --driver-memory) xmx=\"$a\" ;;\n"
+        + "    --driver-java-options) opts=\"$opts $a\" ;;\n"
         + "  esac\n"
         + "  prev=\"$a\"\n"
         + "done\n"
+        + classDataSharing()
+        + "# shellcheck disable=SC2086 # the driver's options are words, as for Spark's launcher\n"
         + "exec "
         + quote(settings.java().toString())
         + " \"-Xmx$xmx\" "
         + flags
-        + " -cp \"$cp\" org.apache.spark.deploy.SparkSubmit \"$@\"\n";
+        + " $cds $opts -cp \"$cp\" org.apache.spark.deploy.SparkSubmit \"$@\"\n";
   }
+
+  /**
+   * Class-data sharing for Spark's classes, which a driver otherwise loads and verifies afresh at
+   * every start: the first driver of a console (the one that creates the lock directory) records
+   * the classes it loaded into an archive when it exits ({@code -XX:ArchiveClassesAtExit}); every
+   * later one maps that archive ({@code -XX:SharedArchiveFile}). The JVM writes the archive's
+   * header last and checks it, so a driver starting during the dump, or with another class path,
+   * just runs without sharing ({@code -Xshare:auto}).
+   */
+  String classDataSharing() {
+    String archive = quote(settings.workDir().resolve(CDS_ARCHIVE).toString());
+    return "cds=\n"
+        + "if [ -f "
+        + archive
+        + " ]; then\n"
+        + "  cds=-XX:SharedArchiveFile="
+        + archive
+        + "\n"
+        + "elif mkdir -p "
+        + quote(settings.workDir().toString())
+        + " && mkdir "
+        + quote(settings.workDir().resolve(CDS_ARCHIVE + ".lock").toString())
+        + " 2>/dev/null; then\n"
+        + "  cds=-XX:ArchiveClassesAtExit="
+        + archive
+        + "\n"
+        + "fi\n";
+  }
+
+  /** The class-data sharing archive of the drivers, in the clusters' work directory. */
+  static final String CDS_ARCHIVE = "spark-driver-cds.jsa";
 
   private String sparkDefaults(Paths p) {
     Map<String, String> conf = new LinkedHashMap<>();

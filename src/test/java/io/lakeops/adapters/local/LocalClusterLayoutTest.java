@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,44 @@ class LocalClusterLayoutTest {
   }
 
   @Test
+  void theDriversJavaOptionsReachItsJvmAndLaterDriversShareTheFirstOnesClassArchive()
+      throws Exception {
+    Path java = tmp.resolve("java");
+    Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
+    Path work = tmp.resolve("clusters");
+    LocalClusterLayout.Paths p =
+        new LocalClusterLayout(settings(1024, java, work)).write(tmp.resolve("c1"), 1);
+    Path archive = work.resolve(LocalClusterLayout.CDS_ARCHIVE);
+
+    List<String> first = jvmArgs(p, "--conf", "spark.driver.extraJavaOptions=-XX:+UseSerialGC");
+    assertThat(first)
+        .contains("-XX:+UseSerialGC", "-XX:ArchiveClassesAtExit=" + archive)
+        .doesNotContain("-XX:SharedArchiveFile=" + archive);
+    assertThat(first.indexOf("-XX:+UseSerialGC")).isLessThan(first.indexOf("-cp"));
+    // While the first driver runs (its archive not written yet), the next one does not dump too.
+    assertThat(jvmArgs(p, "--driver-java-options", "-XX:TieredStopAtLevel=1 -Dx=y"))
+        .contains("-XX:TieredStopAtLevel=1", "-Dx=y")
+        .noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit") || a.startsWith("-XX:Shared"));
+
+    Files.writeString(archive, "written at the first driver's exit");
+    assertThat(jvmArgs(p, "--class", "Job", "app.jar"))
+        .contains("-XX:SharedArchiveFile=" + archive)
+        .noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"))
+        .endsWith("org.apache.spark.deploy.SparkSubmit", "--class", "Job", "app.jar");
+  }
+
+  private static List<String> jvmArgs(LocalClusterLayout.Paths p, String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(p.sparkHome().resolve("bin/spark-submit").toString());
+    command.addAll(List.of(args));
+    Process submit = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(submit.getInputStream().readAllBytes());
+    assertThat(submit.waitFor()).as(out).isZero();
+    return out.lines().toList();
+  }
+
+  @Test
   void aDriverHeapSparkWouldRefuseIsRefusedFirst() {
     assertThatThrownBy(() -> settings(256).check())
         .isInstanceOf(IllegalStateException.class)
@@ -59,12 +98,16 @@ class LocalClusterLayoutTest {
   }
 
   private static LocalClusterSettings settings(long driverMb) {
+    return settings(driverMb, Path.of("/usr/bin/java"), Path.of("/tmp/clusters"));
+  }
+
+  private static LocalClusterSettings settings(long driverMb, Path java, Path workDir) {
     return new LocalClusterSettings(
         Path.of("/opt/lc/livy"),
         Path.of("/opt/lc/spark"),
         Path.of("/opt/lc/jobs/lakeops-spark-jobs-job.jar"),
-        Path.of("/tmp/clusters"),
-        Path.of("/usr/bin/java"),
+        workDir,
+        java,
         "local[2]",
         driverMb,
         256,
