@@ -5,6 +5,7 @@
 # broker in its own JVM, embedded PostgreSQL, Spark local[2]).
 #
 # Usage: spark-jobs/bench/run.sh [extraction-rows] [stream-rate/s] [stream-seconds] [backlog-events]
+# (0 skips a part); BENCH_JVM_OPTS adds JVM options (say, -XX:TieredStopAtLevel=1).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./mvnw -B -q -pl spark-jobs test-compile dependency:build-classpath \
@@ -12,6 +13,6 @@ cd "$(dirname "$0")/../.."
 cd spark-jobs
 FLAGS=$(sed -n 's:.*<spark.jvm.flags>\(.*\)</spark.jvm.flags>.*:\1:p' pom.xml | sed 's/-Xmx[0-9a-z]*/-Xmx3g/')
 # shellcheck disable=SC2086
-exec java $FLAGS -Dlakeops.kafkaBrokerJars=target/kafka-broker -Dlakeops.testWorkDir=target/bench-work \
+exec java $FLAGS ${BENCH_JVM_OPTS:-} -Dlakeops.kafkaBrokerJars=target/kafka-broker -Dlakeops.testWorkDir=target/bench-work \
   -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   io.lakeops.jobs.bench.SparkJobsBenchmark "$@"

@@ -29,6 +29,9 @@ public final class SparkJobsBenchmark {
     // in the warmed JVM.
     int warmup = 45;
     for (String rate : rates.split(",")) {
+      if (Double.parseDouble(rate) <= 0) {
+        continue; // 0 skips the streaming part
+      }
       StreamingBenchmark.run(spark, Double.parseDouble(rate), seconds, warmup);
       warmup = 15;
     }
