@@ -151,6 +151,7 @@ final class LocalClusterLayout {
         + settings.driverMemoryMb()
         + "m\n"
         + "opts=\n"
+        + "share=\n"
         + "prev=\n"
         + "for a in \"$@\"; do\n"
         + "  case \"$prev\" in\n"
@@ -160,6 +161,9 @@ final class LocalClusterLayout {
         + "        spark.driver.memory=*) xmx=\"${a#spark.driver.memory=}\" ;;\n"
         + "        spark.driver.extraJavaOptions=*) opts=\"$opts ${a#spark.driver.extraJavaOptions=}\""
         + " ;;\n"
+        + "        "
+        + CDS_CONF
+        + "=true) share=1 ;;\n"
         + "      esac ;;\n"
         + "    --driver-class-path) cp=\"$cp:$a\" ;;\n"
         + "    --driver-memory) xmx=\"$a\" ;;\n"
@@ -178,16 +182,20 @@ final class LocalClusterLayout {
 
   /**
    * Class-data sharing for Spark's classes, which a driver otherwise loads and verifies afresh at
-   * every start: the first driver of a console (the one that creates the lock directory) records
-   * the classes it loaded into an archive when it exits ({@code -XX:ArchiveClassesAtExit}); every
-   * later one maps that archive ({@code -XX:SharedArchiveFile}). The JVM writes the archive's
-   * header last and checks it, so a driver starting during the dump, or with another class path,
-   * just runs without sharing ({@code -Xshare:auto}).
+   * every start, for batches whose conf sets {@link #CDS_CONF} to {@code true} (short-lived drivers
+   * such as extractions: a streaming driver would hold the archive's dump until it stops): the
+   * first such driver of a console (the one that creates the lock directory) records the classes it
+   * loaded into an archive when it exits ({@code -XX:ArchiveClassesAtExit}); every later one maps
+   * that archive ({@code -XX:SharedArchiveFile}). The JVM writes the archive's header last and
+   * checks it, so a driver starting during the dump, or with another class path, just runs without
+   * sharing ({@code -Xshare:auto}).
    */
   String classDataSharing() {
     String archive = quote(settings.workDir().resolve(CDS_ARCHIVE).toString());
     return "cds=\n"
-        + "if [ -f "
+        + "if [ -z \"$share\" ]; then\n"
+        + "  :\n"
+        + "elif [ -f "
         + archive
         + " ]; then\n"
         + "  cds=-XX:SharedArchiveFile="
@@ -203,6 +211,9 @@ final class LocalClusterLayout {
         + "\n"
         + "fi\n";
   }
+
+  /** The batch conf that makes a driver share the class-data archive. */
+  static final String CDS_CONF = "spark.lakeops.driver.classDataSharing";
 
   /** The class-data sharing archive of the drivers, in the clusters' work directory. */
   static final String CDS_ARCHIVE = "spark-driver-cds.jsa";

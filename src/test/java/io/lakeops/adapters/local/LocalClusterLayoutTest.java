@@ -63,21 +63,29 @@ class LocalClusterLayoutTest {
         new LocalClusterLayout(settings(1024, java, work)).write(tmp.resolve("c1"), 1);
     Path archive = work.resolve(LocalClusterLayout.CDS_ARCHIVE);
 
-    List<String> first = jvmArgs(p, "--conf", "spark.driver.extraJavaOptions=-XX:+UseSerialGC");
+    String share = LocalClusterLayout.CDS_CONF + "=true";
+    assertThat(jvmArgs(p, "--conf", "spark.driver.extraJavaOptions=-XX:+UseSerialGC"))
+        .as("a driver that does not ask for sharing, such as a streaming job's, takes no part")
+        .contains("-XX:+UseSerialGC")
+        .noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit") || a.startsWith("-XX:Shared"));
+    List<String> first =
+        jvmArgs(p, "--conf", "spark.driver.extraJavaOptions=-XX:+UseSerialGC", "--conf", share);
     assertThat(first)
         .contains("-XX:+UseSerialGC", "-XX:ArchiveClassesAtExit=" + archive)
         .doesNotContain("-XX:SharedArchiveFile=" + archive);
     assertThat(first.indexOf("-XX:+UseSerialGC")).isLessThan(first.indexOf("-cp"));
     // While the first driver runs (its archive not written yet), the next one does not dump too.
-    assertThat(jvmArgs(p, "--driver-java-options", "-XX:TieredStopAtLevel=1 -Dx=y"))
+    assertThat(
+            jvmArgs(p, "--driver-java-options", "-XX:TieredStopAtLevel=1 -Dx=y", "--conf", share))
         .contains("-XX:TieredStopAtLevel=1", "-Dx=y")
         .noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit") || a.startsWith("-XX:Shared"));
 
     Files.writeString(archive, "written at the first driver's exit");
-    assertThat(jvmArgs(p, "--class", "Job", "app.jar"))
+    assertThat(jvmArgs(p, "--conf", share, "--class", "Job", "app.jar"))
         .contains("-XX:SharedArchiveFile=" + archive)
         .noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"))
-        .endsWith("org.apache.spark.deploy.SparkSubmit", "--class", "Job", "app.jar");
+        .contains("org.apache.spark.deploy.SparkSubmit")
+        .endsWith("--conf", share, "--class", "Job", "app.jar");
   }
 
   private static List<String> jvmArgs(LocalClusterLayout.Paths p, String... args) throws Exception {
