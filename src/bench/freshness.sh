@@ -63,6 +63,8 @@ for s in "${schedules[@]}"; do
     kill -0 "$pid" 2>/dev/null || { tail -30 "$data/console.log"; exit 1; }
     sleep 0.5
   done
+  # The generated password is logged just after the console is ready, not always before.
+  until grep -q "user 'admin': " "$data/console.log"; do sleep 0.2; done
   password=$(grep -o "user 'admin': [^ ]*" "$data/console.log" | awk '{print $3}')
   until [ "$(succeeded shop-orders)" -ge 1 ] && [ "$(succeeded shop-customers)" -ge 1 ]; do
     [ $(( $(date +%s) - start )) -lt 600 ] || { echo "every ${s}s: no first run succeeded in 10 minutes"; exit 1; }
