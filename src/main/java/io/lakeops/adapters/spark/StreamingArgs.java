@@ -6,6 +6,7 @@ import io.lakeops.config.StreamingConfig;
 import io.lakeops.domain.Identifiers;
 import io.lakeops.domain.Job;
 import io.lakeops.domain.StreamingSpec;
+import io.lakeops.jobs.contract.StreamingArg;
 import io.lakeops.ports.SubmissionRejectedException;
 import java.util.List;
 import java.util.Optional;
@@ -38,20 +39,20 @@ final class StreamingArgs {
             "lakeops.streaming.sink-source");
     String home = Locations.absolute(config.base()) + "/" + job.id().value();
     return new ArgList()
-        .add("bootstrap", bootstrap)
-        .add("topic", spec.topic())
-        .add("checkpoint", home + "/checkpoint")
-        .add("lake", lake + "/stream=" + job.id().value())
-        .add("dead-letter", home + "/dead-letter")
-        .add("progress", home + "/progress")
-        .add("jdbc-url", sink.jdbcUrl())
-        .addIfPresent("user", sink.user())
-        .addIfPresent("password-ref", sink.passwordRef())
-        .add("table", spec.sinkTable())
-        .add("window-s", spec.window().toSeconds())
-        .add("watermark-s", spec.watermarkDelay().toSeconds())
-        .add("trigger-ms", spec.trigger().toMillis())
-        .add("name", job.id().value())
+        .add(StreamingArg.BOOTSTRAP, bootstrap)
+        .add(StreamingArg.TOPIC, spec.topic())
+        .add(StreamingArg.CHECKPOINT, home + "/checkpoint")
+        .add(StreamingArg.LAKE, lake + "/stream=" + job.id().value())
+        .add(StreamingArg.DEAD_LETTER, home + "/dead-letter")
+        .add(StreamingArg.PROGRESS, home + "/progress")
+        .add(StreamingArg.JDBC_URL, sink.jdbcUrl())
+        .addIfPresent(StreamingArg.USER, sink.user())
+        .addIfPresent(StreamingArg.PASSWORD_REF, sink.passwordRef())
+        .add(StreamingArg.TABLE, spec.sinkTable())
+        .add(StreamingArg.WINDOW_S, spec.window().toSeconds())
+        .add(StreamingArg.WATERMARK_S, spec.watermarkDelay().toSeconds())
+        .add(StreamingArg.TRIGGER_MS, spec.trigger().toMillis())
+        .add(StreamingArg.NAME, job.id().value())
         .toList();
   }
 
