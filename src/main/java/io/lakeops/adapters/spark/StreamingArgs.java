@@ -6,6 +6,7 @@ import io.lakeops.config.StreamingConfig;
 import io.lakeops.domain.Identifiers;
 import io.lakeops.domain.Job;
 import io.lakeops.domain.StreamingSpec;
+import io.lakeops.jobs.contract.LakeLayout;
 import io.lakeops.jobs.contract.StreamingArg;
 import io.lakeops.ports.SubmissionRejectedException;
 import java.util.List;
@@ -37,14 +38,15 @@ final class StreamingArgs {
         sources.require(
             required(config.sinkSource(), "lakeops.streaming.sink-source"),
             "lakeops.streaming.sink-source");
-    String home = Locations.absolute(config.base()) + "/" + job.id().value();
+    String base = Locations.absolute(config.base()) + "/";
+    String id = job.id().value();
     return new ArgList()
         .add(StreamingArg.BOOTSTRAP, bootstrap)
         .add(StreamingArg.TOPIC, spec.topic())
-        .add(StreamingArg.CHECKPOINT, home + "/checkpoint")
-        .add(StreamingArg.LAKE, lake + "/stream=" + job.id().value())
-        .add(StreamingArg.DEAD_LETTER, home + "/dead-letter")
-        .add(StreamingArg.PROGRESS, home + "/progress")
+        .add(StreamingArg.CHECKPOINT, base + LakeLayout.streamCheckpoint(id))
+        .add(StreamingArg.LAKE, lake + "/" + LakeLayout.streamLake(id))
+        .add(StreamingArg.DEAD_LETTER, base + LakeLayout.streamDeadLetter(id))
+        .add(StreamingArg.PROGRESS, base + LakeLayout.streamProgress(id))
         .add(StreamingArg.JDBC_URL, sink.jdbcUrl())
         .addIfPresent(StreamingArg.USER, sink.user())
         .addIfPresent(StreamingArg.PASSWORD_REF, sink.passwordRef())

@@ -3,6 +3,7 @@ package io.lakeops.jobs.extraction;
 import io.lakeops.jobs.common.JobArgs;
 import io.lakeops.jobs.common.SqlIdentifiers;
 import io.lakeops.jobs.contract.ExtractionArg;
+import io.lakeops.jobs.contract.LakeLayout;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -80,15 +81,15 @@ public record ExtractionConfig(
 
   /** The table's directory under the output base: {@code <base>/table=<table>}. */
   public String tableDir() {
-    return outputBase + "/table=" + table;
+    return outputBase + "/" + LakeLayout.tableDir(table);
   }
 
   public String batchDir() {
-    return tableDir() + "/batch=" + runId;
+    return outputBase + "/" + LakeLayout.batchDir(table, runId);
   }
 
   public String manifestPath() {
-    return tableDir() + "/_manifests/batch=" + runId + ".json";
+    return outputBase + "/" + LakeLayout.manifest(table, runId);
   }
 
   /**
@@ -97,7 +98,7 @@ public record ExtractionConfig(
    * published (readers trust only batches whose manifest says SUCCEEDED).
    */
   public String failedManifestPath() {
-    return attemptFile("failed");
+    return attemptFile(LakeLayout.AttemptFile.FAILED);
   }
 
   /**
@@ -105,11 +106,11 @@ public record ExtractionConfig(
    * per attempt too.
    */
   public String errorReportPath() {
-    return attemptFile("error");
+    return attemptFile(LakeLayout.AttemptFile.ERROR);
   }
 
-  private String attemptFile(String kind) {
-    return tableDir() + "/_manifests/batch=" + runId + ".a" + attempt + "." + kind + ".json";
+  private String attemptFile(LakeLayout.AttemptFile kind) {
+    return outputBase + "/" + LakeLayout.attemptFile(table, runId, attempt, kind);
   }
 
   private static String stripSlash(String path) {
