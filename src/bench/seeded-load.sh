@@ -7,11 +7,12 @@
 # resident memory at the end. Needs wrk (Debian: apt-get install wrk).
 # Usage (from the repository root, after ./mvnw -B -DskipTests install):
 #   src/bench/seeded-load.sh [seconds per run] [clusters jobs runs audit]
-# SEEDED=<data dir> starts from a copy of a store seeded before (SeedStore <dir> ...) instead.
+# SEEDED=<data dir> starts from a copy of a store seeded before (SeedStore <dir> ...) instead;
+# JAR=<quarkus-run.jar> measures another build (a baseline) than src/target's.
 set -euo pipefail
 seconds=${1:-15}
 scale="${2:-100} ${3:-10000} ${4:-100000} ${5:-1000000}"
-jar=src/target/quarkus-app/quarkus-run.jar
+jar=${JAR:-src/target/quarkus-app/quarkus-run.jar}
 [ -f "$jar" ] || { echo "build first: ./mvnw -B -DskipTests install" >&2; exit 1; }
 command -v wrk > /dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 1; }
 # shellcheck source=load-lib.sh
