@@ -17,6 +17,21 @@ import java.util.Optional;
 public interface SourcesConfig {
 
   /**
+   * A password reference: {@code env:NAME}, {@code file:/path}, or {@code secretsmanager:} with a
+   * secret name or ARN as Secrets Manager allows them and an optional {@code #<JSON key>}.
+   */
+  String PASSWORD_REF =
+      "(env|file):.+"
+          + "|secretsmanager:([A-Za-z0-9/_+=.@-]{1,512}"
+          + "|arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]{1,512})"
+          + "(#[^#]+)?";
+
+  /** What a malformed reference is told; it never echoes the value, which may be a password. */
+  String PASSWORD_REF_FORMS =
+      "must be env:NAME, file:/path or secretsmanager:<secret name or ARN>[#<JSON key>],"
+          + " never the password itself";
+
+  /**
    * Sources by name ({@code lakeops.sources.<name>.jdbc-url=jdbc:mysql://…}). None by default: the
    * console starts without any, and a definition naming a source that is not here is refused
    * ({@code extraction.source}).
@@ -36,17 +51,14 @@ public interface SourcesConfig {
     Optional<String> user();
 
     /**
-     * Where the password is: {@code env:NAME} (an environment variable) or {@code file:/path} (a
-     * file holding it). Never the password itself: the reference goes into Spark's arguments, which
-     * Livy keeps and logs. The console resolves it too (to read an id source's largest id), so it
-     * must resolve both on the cluster's drivers and where the console runs.
+     * Where the password is: {@code env:NAME} (an environment variable), {@code file:/path} (a file
+     * holding it) or {@code secretsmanager:<secret name or ARN>[#<JSON key>]} (an AWS Secrets
+     * Manager secret, or one key of a JSON secret, fetched by the job's driver with the cluster's
+     * instance role). Never the password itself: the reference goes into Spark's arguments, which
+     * Livy keeps and logs. The console resolves it too, only to read an id source's largest id, so
+     * for such sources it must resolve both on the cluster's drivers and where the console runs.
      */
-    Optional<
-            @Pattern(
-                regexp = "(env|file):.+",
-                message = "must be env:NAME or file:/path, never the password itself")
-            String>
-        passwordRef();
+    Optional<@Pattern(regexp = PASSWORD_REF, message = PASSWORD_REF_FORMS) String> passwordRef();
 
     /** How long the console waits for a connection when it reads the source's largest id. */
     @WithDefault("5s")

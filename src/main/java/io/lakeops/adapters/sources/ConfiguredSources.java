@@ -34,9 +34,7 @@ public final class ConfiguredSources {
             literal -> {
               // The value is not echoed: it may well be the password.
               throw new SubmissionRejectedException(
-                  "lakeops.sources."
-                      + name
-                      + ".password-ref must be env:NAME or file:/path, never the password itself");
+                  "lakeops.sources." + name + ".password-ref " + SourcesConfig.PASSWORD_REF_FORMS);
             });
     return source;
   }

@@ -1,24 +1,27 @@
 package io.lakeops.adapters.sources;
 
+import io.lakeops.config.SourcesConfig;
 import io.lakeops.ports.SubmissionRejectedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * Resolves a password reference in the console, as the jobs do on the cluster: {@code env:NAME} is
- * an environment variable, {@code file:/path} a file whose content (trimmed) is the password.
- * Messages name the reference, never the value.
+ * an environment variable, {@code file:/path} a file whose content (trimmed) is the password,
+ * {@code secretsmanager:<name or ARN>[#<JSON key>]} a Secrets Manager secret (see {@link
+ * SecretsManagerPasswords}). Messages name the reference, never the value.
  */
 final class SecretRefs {
   private static final String ENV = "env:";
   private static final String FILE = "file:";
+  private static final Pattern REFERENCE = Pattern.compile(SourcesConfig.PASSWORD_REF);
 
   private SecretRefs() {}
 
   static boolean isReference(String ref) {
-    return (ref.startsWith(ENV) && ref.length() > ENV.length())
-        || (ref.startsWith(FILE) && ref.length() > FILE.length());
+    return REFERENCE.matcher(ref).matches();
   }
 
   /** The secret {@code ref} points at; {@code key} names the setting, for the message. */
@@ -42,6 +45,9 @@ final class SecretRefs {
         throw new SubmissionRejectedException(key + " names " + file + ", which cannot be read");
       }
     }
-    throw new SubmissionRejectedException(key + " must be env:NAME or file:/path");
+    if (ref.startsWith(SecretsManagerPasswords.PREFIX) && isReference(ref)) {
+      return SecretsManagerPasswords.resolve(ref, key);
+    }
+    throw new SubmissionRejectedException(key + " " + SourcesConfig.PASSWORD_REF_FORMS);
   }
 }

@@ -136,6 +136,25 @@ class JdbcSourceWatermarksIT {
         .hasMessageContaining("lakeops.sources.shop.password-ref");
   }
 
+  @Test
+  void thePasswordIsFetchedFromTheSecretItsReferenceNames() throws Exception {
+    // Recorded GetSecretValue exchanges (WireMock): the console's own read of a secretsmanager:
+    // reference, used to connect. As above, the server does not check the password.
+    var aws = RecordedGetSecretValue.shared();
+    aws.answer("it/shop-db", "{\"username\":\"root\",\"password\":\"not-checked\"}");
+    var withSecret = TestConfigs.source(url, "root", "secretsmanager:it/shop-db#password");
+    var watermarks = new JdbcSourceWatermarks(TestConfigs.sources(Map.of("shop", withSecret)));
+
+    assertThat(watermarks.highestId(job("orders"), "")).isEqualTo("151");
+    assertThat(aws.requestsFor("it/shop-db")).isEqualTo(1);
+
+    aws.fail("it/shop-db", "AccessDeniedException");
+    assertThatThrownBy(() -> watermarks.highestId(job("orders"), ""))
+        .isInstanceOf(SubmissionRejectedException.class)
+        .hasMessageContaining("lakeops.sources.shop.password-ref")
+        .hasMessageContaining("AccessDeniedException");
+  }
+
   private static JdbcSourceWatermarks watermarks() {
     SourcesConfig.Source shop = TestConfigs.source(url, "root", null);
     return new JdbcSourceWatermarks(TestConfigs.sources(Map.of("shop", shop)));

@@ -37,10 +37,33 @@ class SecretRefsTest {
   }
 
   @Test
-  void onlyEnvAndFileAreReferences() {
+  void envFileAndSecretsManagerAreReferences() {
     assertThat(SecretRefs.isReference("env:DB_PASSWORD")).isTrue();
     assertThat(SecretRefs.isReference("file:/run/secrets/db")).isTrue();
+    assertThat(SecretRefs.isReference("secretsmanager:prod/shop-db")).isTrue();
+    assertThat(SecretRefs.isReference("secretsmanager:prod/shop-db#password")).isTrue();
+    assertThat(
+            SecretRefs.isReference(
+                "secretsmanager:arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbC#pw"))
+        .isTrue();
     assertThat(SecretRefs.isReference("hunter2")).isFalse();
     assertThat(SecretRefs.isReference("env:")).isFalse();
+  }
+
+  @Test
+  void malformedSecretsManagerReferencesAreNotReferences() {
+    assertThat(SecretRefs.isReference("secretsmanager:")).isFalse();
+    assertThat(SecretRefs.isReference("secretsmanager:prod/shop-db#")).isFalse();
+    assertThat(SecretRefs.isReference("secretsmanager:hunter 2!")).isFalse();
+    assertThat(SecretRefs.isReference("secretsmanager:arn:aws:s3:::bucket")).isFalse();
+    assertThat(SecretRefs.isReference("secretsmanager:a#b#c")).isFalse();
+  }
+
+  @Test
+  void aMalformedReferenceIsRefusedWithoutEchoingIt() {
+    assertThatThrownBy(() -> SecretRefs.resolve("secretsmanager:hunter 2!", "the.key"))
+        .isInstanceOf(SubmissionRejectedException.class)
+        .hasMessageContaining("the.key")
+        .hasMessageNotContaining("hunter");
   }
 }

@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The extraction's Spark application, argument by argument, as docs/spark-jobs.md lists them. */
 class SparkJobRequestsTest {
@@ -166,9 +168,10 @@ class SparkJobRequestsTest {
         .hasMessageContaining("lakeops.sources");
   }
 
-  @Test
-  void aLiteralPasswordIsRefusedAndNotRepeated() {
-    sources = Map.of("shop", TestConfigs.source(SHOP_URL, "extract", "s3cret!"));
+  @ParameterizedTest
+  @ValueSource(strings = {"s3cret!", "secretsmanager:s3cret pw"})
+  void aLiteralPasswordOrAMalformedReferenceIsRefusedAndNotRepeated(String passwordRef) {
+    sources = Map.of("shop", TestConfigs.source(SHOP_URL, "extract", passwordRef));
 
     assertThatThrownBy(
             () ->
@@ -177,6 +180,20 @@ class SparkJobRequestsTest {
         .isInstanceOf(SubmissionRejectedException.class)
         .hasMessageContaining("lakeops.sources.shop.password-ref")
         .hasMessageNotContaining("s3cret");
+  }
+
+  @Test
+  void aSecretsManagerReferenceGoesToTheDriverAsWrittenAndUnresolved() {
+    String ref = "secretsmanager:arn:aws:secretsmanager:eu-west-1:123456789012:secret:shop-AbC#pw";
+    sources = Map.of("shop", TestConfigs.source(SHOP_URL, "extract", ref));
+
+    List<String> args =
+        requests()
+            .forAttempt(TestJobs.anExtractionJob().build(), TestRuns.aRun().build(), "a1")
+            .args();
+
+    assertThat(args).containsSubsequence("--password-ref", ref);
+    assertThat(args.indexOf(ref)).isEqualTo(args.indexOf("--password-ref") + 1);
   }
 
   @Test

@@ -10,15 +10,22 @@ import java.util.function.Function;
 /**
  * A credential passed by reference, resolved when the job runs. Arguments end up in Livy's batch
  * record, the Spark UI and logs, so they may only name where the secret is: {@code env:NAME} (an
- * environment variable of the driver, e.g. set through spark.yarn.appMasterEnv) or {@code
- * file:/path} (a file the cluster's bootstrap fetched from the secret store). A literal value is
- * refused.
+ * environment variable of the driver, e.g. set through spark.yarn.appMasterEnv), {@code file:/path}
+ * (a file the cluster's bootstrap fetched from the secret store) or {@code secretsmanager:<name or
+ * ARN>[#<JSON key>]} (fetched from AWS Secrets Manager by the driver; see {@link
+ * SecretsManagerRef}). A literal value is refused.
  */
 public final class SecretRef {
   private final Function<String, String> env;
+  private final SecretsManagerSecrets secretsManager;
 
   public SecretRef(Function<String, String> env) {
+    this(env, SecretsManagerSecrets.shared());
+  }
+
+  public SecretRef(Function<String, String> env, SecretsManagerSecrets secretsManager) {
     this.env = env;
+    this.secretsManager = secretsManager;
   }
 
   public static SecretRef fromSystem() {
@@ -46,7 +53,11 @@ public final class SecretRef {
         throw new IllegalArgumentException("cannot read secret file " + path, e);
       }
     }
+    if (reference.startsWith(SecretsManagerRef.PREFIX)) {
+      return secretsManager.resolve(SecretsManagerRef.parse(reference));
+    }
     // Never echo the value: it may be a password someone pasted by mistake.
-    throw new IllegalArgumentException("secret reference must start with env: or file:");
+    throw new IllegalArgumentException(
+        "secret reference must start with env:, file: or " + SecretsManagerRef.PREFIX);
   }
 }
