@@ -45,11 +45,9 @@ final class SecretsManagerPasswords {
 
   private static String fetch(String secretId, String ref, String key) {
     try {
-      String secret =
-          CLIENTS
-              .computeIfAbsent(region(secretId), SecretsManagerPasswords::client)
-              .getSecretValue(r -> r.secretId(secretId))
-              .secretString();
+      SecretsManagerClient secrets =
+          CLIENTS.computeIfAbsent(region(secretId), SecretsManagerPasswords::client);
+      String secret = secrets.getSecretValue(r -> r.secretId(secretId)).secretString();
       if (secret == null) {
         throw new SubmissionRejectedException(key + " names " + ref + ", a binary secret");
       }
