@@ -1,5 +1,7 @@
 package io.lakeops.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -14,6 +16,8 @@ import com.tngtech.archunit.lang.ArchRule;
  */
 @AnalyzeClasses(packages = "io.lakeops", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
+  private static final String JOBS = "io.lakeops.jobs..";
+  private static final String CONTRACT = "io.lakeops.jobs.contract..";
 
   private static final String[] TECHNOLOGY = {
     "software.amazon..",
@@ -95,6 +99,15 @@ class LayeringTest {
           .dependOnClassesThat()
           .resideInAPackage("io.lakeops.adapters..")
           .because("pages and the API use ports and use cases; adapters are chosen by config");
+
+  @ArchTest
+  static final ArchRule theConsoleKnowsOnlyTheJobsContract =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(JOBS)
+          .should()
+          .dependOnClassesThat(resideInAPackage(JOBS).and(resideOutsideOfPackage(CONTRACT)))
+          .because("the job jar's classes need Spark, which the console does not have");
 
   @ArchTest
   static final ArchRule noPackageCycles =

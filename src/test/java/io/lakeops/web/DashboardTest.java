@@ -36,6 +36,14 @@ class DashboardTest {
         .contains("class=\"level-bad\"", ">failed<")
         .contains("Last run failed: Access denied for user &lt;shop&gt;")
         .contains("0 of 1 succeeded");
+
+    // The page carries the same pane, rendered once and shared: still escaped, inside the page.
+    String page = viewer().get("/").then().statusCode(200).extract().asString();
+    assertThat(line(page, job)).isEqualTo(line);
+    assertThat(page)
+        .doesNotContain("Access denied for user <shop>")
+        .containsOnlyOnce("id=\"glance-pane\"")
+        .containsOnlyOnce("id=\"activity-pane\"");
   }
 
   @Test

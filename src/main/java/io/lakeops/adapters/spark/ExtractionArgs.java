@@ -10,6 +10,7 @@ import io.lakeops.domain.Job;
 import io.lakeops.domain.JobRun;
 import io.lakeops.domain.RunState;
 import io.lakeops.domain.WatermarkKind;
+import io.lakeops.jobs.contract.ExtractionArg;
 import io.lakeops.ports.PageRequest;
 import io.lakeops.ports.RunQuery;
 import io.lakeops.ports.RunStore;
@@ -64,33 +65,35 @@ final class ExtractionArgs {
     SourcesConfig.Source source = sources.require(spec.source(), "job " + job.id());
     ArgList args =
         new ArgList()
-            .add("jdbc-url", source.jdbcUrl())
-            .addIfPresent("user", source.user())
-            .addIfPresent("password-ref", source.passwordRef())
-            .add("table", spec.table())
-            .add("key", String.join(",", spec.keyColumns()))
-            .add("watermark-column", spec.watermarkColumn())
-            .add("watermark-kind", lower(spec.watermarkKind()))
-            .add("run-id", run.id().value())
-            .add("attempt", run.attempt())
-            .add("window-low", window.low().isEmpty() ? first(spec.watermarkKind()) : window.low())
-            .add("window-high", window.high())
-            .add("output", lake)
-            .add("parallelism", spec.parallelism())
-            .add("fetch-size", spec.fetchSize())
-            .add("severity-key-not-null", lower(spec.keyCheck()))
-            .add("severity-key-unique", lower(spec.keyCheck()))
-            .add("severity-row-count", lower(spec.rowCountCheck()))
-            .add("row-count-tolerance", spec.rowCountTolerance());
+            .add(ExtractionArg.JDBC_URL, source.jdbcUrl())
+            .addIfPresent(ExtractionArg.USER, source.user())
+            .addIfPresent(ExtractionArg.PASSWORD_REF, source.passwordRef())
+            .add(ExtractionArg.TABLE, spec.table())
+            .add(ExtractionArg.KEY, String.join(",", spec.keyColumns()))
+            .add(ExtractionArg.WATERMARK_COLUMN, spec.watermarkColumn())
+            .add(ExtractionArg.WATERMARK_KIND, lower(spec.watermarkKind()))
+            .add(ExtractionArg.RUN_ID, run.id().value())
+            .add(ExtractionArg.ATTEMPT, run.attempt())
+            .add(
+                ExtractionArg.WINDOW_LOW,
+                window.low().isEmpty() ? first(spec.watermarkKind()) : window.low())
+            .add(ExtractionArg.WINDOW_HIGH, window.high())
+            .add(ExtractionArg.OUTPUT, lake)
+            .add(ExtractionArg.PARALLELISM, spec.parallelism())
+            .add(ExtractionArg.FETCH_SIZE, spec.fetchSize())
+            .add(ExtractionArg.SEVERITY_KEY_NOT_NULL, lower(spec.keyCheck()))
+            .add(ExtractionArg.SEVERITY_KEY_UNIQUE, lower(spec.keyCheck()))
+            .add(ExtractionArg.SEVERITY_ROW_COUNT, lower(spec.rowCountCheck()))
+            .add(ExtractionArg.ROW_COUNT_TOLERANCE, spec.rowCountTolerance());
     List<JobRun> recent = recentSuccesses(job);
-    args.addIfPresent("last-schema", lastSchema(spec, recent));
+    args.addIfPresent(ExtractionArg.LAST_SCHEMA, lastSchema(spec, recent));
     List<String> counts =
         recent.stream()
             .filter(r -> r.result() != null)
             .map(r -> Long.toString(r.result().rowsRead()))
             .toList();
     if (!counts.isEmpty()) {
-      args.add("recent-counts", String.join(",", counts));
+      args.add(ExtractionArg.RECENT_COUNTS, String.join(",", counts));
     }
     return args.toList();
   }

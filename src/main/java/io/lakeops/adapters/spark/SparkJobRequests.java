@@ -9,6 +9,7 @@ import io.lakeops.config.StreamingConfig;
 import io.lakeops.control.runs.SubmitRequests;
 import io.lakeops.domain.Job;
 import io.lakeops.domain.JobRun;
+import io.lakeops.jobs.contract.JobMainClasses;
 import io.lakeops.ports.RunStore;
 import io.lakeops.ports.SubmitRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,9 +23,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class SparkJobRequests implements SubmitRequests {
-  static final String EXTRACTION_JOB = "io.lakeops.jobs.extraction.ExtractionJob";
-  static final String STREAMING_JOB = "io.lakeops.jobs.streaming.ClickStreamJob";
-
   private final String jar;
   private final ExtractionArgs extraction;
   private final StreamingArgs streaming;
@@ -51,9 +49,10 @@ public class SparkJobRequests implements SubmitRequests {
   public SubmitRequest forAttempt(Job job, JobRun run, String name) {
     return switch (job.kind()) {
       case EXTRACTION ->
-          new SubmitRequest(name, jar, EXTRACTION_JOB, extraction.of(job, run), extractionConf);
+          new SubmitRequest(
+              name, jar, JobMainClasses.EXTRACTION, extraction.of(job, run), extractionConf);
       case STREAMING ->
-          new SubmitRequest(name, jar, STREAMING_JOB, streaming.of(job), streamingConf);
+          new SubmitRequest(name, jar, JobMainClasses.STREAMING, streaming.of(job), streamingConf);
     };
   }
 }

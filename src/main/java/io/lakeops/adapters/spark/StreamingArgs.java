@@ -6,6 +6,8 @@ import io.lakeops.config.StreamingConfig;
 import io.lakeops.domain.Identifiers;
 import io.lakeops.domain.Job;
 import io.lakeops.domain.StreamingSpec;
+import io.lakeops.jobs.contract.LakeLayout;
+import io.lakeops.jobs.contract.StreamingArg;
 import io.lakeops.ports.SubmissionRejectedException;
 import java.util.List;
 import java.util.Optional;
@@ -36,22 +38,23 @@ final class StreamingArgs {
         sources.require(
             required(config.sinkSource(), "lakeops.streaming.sink-source"),
             "lakeops.streaming.sink-source");
-    String home = Locations.absolute(config.base()) + "/" + job.id().value();
+    String base = Locations.absolute(config.base()) + "/";
+    String id = job.id().value();
     return new ArgList()
-        .add("bootstrap", bootstrap)
-        .add("topic", spec.topic())
-        .add("checkpoint", home + "/checkpoint")
-        .add("lake", lake + "/stream=" + job.id().value())
-        .add("dead-letter", home + "/dead-letter")
-        .add("progress", home + "/progress")
-        .add("jdbc-url", sink.jdbcUrl())
-        .addIfPresent("user", sink.user())
-        .addIfPresent("password-ref", sink.passwordRef())
-        .add("table", spec.sinkTable())
-        .add("window-s", spec.window().toSeconds())
-        .add("watermark-s", spec.watermarkDelay().toSeconds())
-        .add("trigger-ms", spec.trigger().toMillis())
-        .add("name", job.id().value())
+        .add(StreamingArg.BOOTSTRAP, bootstrap)
+        .add(StreamingArg.TOPIC, spec.topic())
+        .add(StreamingArg.CHECKPOINT, base + LakeLayout.streamCheckpoint(id))
+        .add(StreamingArg.LAKE, lake + "/" + LakeLayout.streamLake(id))
+        .add(StreamingArg.DEAD_LETTER, base + LakeLayout.streamDeadLetter(id))
+        .add(StreamingArg.PROGRESS, base + LakeLayout.streamProgress(id))
+        .add(StreamingArg.JDBC_URL, sink.jdbcUrl())
+        .addIfPresent(StreamingArg.USER, sink.user())
+        .addIfPresent(StreamingArg.PASSWORD_REF, sink.passwordRef())
+        .add(StreamingArg.TABLE, spec.sinkTable())
+        .add(StreamingArg.WINDOW_S, spec.window().toSeconds())
+        .add(StreamingArg.WATERMARK_S, spec.watermarkDelay().toSeconds())
+        .add(StreamingArg.TRIGGER_MS, spec.trigger().toMillis())
+        .add(StreamingArg.NAME, job.id().value())
         .toList();
   }
 

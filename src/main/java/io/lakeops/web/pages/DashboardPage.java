@@ -26,13 +26,14 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The first page, read at a glance (what it shows is read at most once per {@code
- * lakeops.dashboard.max-age}, 2 s by default, and shared by every operator who asks meanwhile): job
- * health worst first, each extracted table's freshness, the streams' rates and latency, charts of
- * run durations, rows written and streaming throughput, runs by state, the live clusters and the
- * latest changes. Everything but the charts is one pane the page refreshes in place; the charts
- * poll their figures as JSON. Counts read at most a few pages, so a large installation shows "500+"
- * rather than scanning tables.
+ * The first page, read at a glance (what it shows is read and its two panes rendered at most once
+ * per {@code lakeops.dashboard.max-age}, 2 s by default, and shared by every operator who asks
+ * meanwhile: the panes name no user, only the page around them does): job health worst first, each
+ * extracted table's freshness, the streams' rates and latency, charts of run durations, rows
+ * written and streaming throughput, runs by state, the live clusters and the latest changes.
+ * Everything but the charts is one pane the page refreshes in place; the charts poll their figures
+ * as JSON. Counts read at most a few pages, so a large installation shows "500+" rather than
+ * scanning tables.
  */
 @Path("/")
 @RolesAllowed(Roles.VIEWER)
@@ -67,9 +68,12 @@ public class DashboardPage {
     }
   }
 
+  /** The view with its panes rendered, as every operator is shown it until it is out of date. */
+  record Panes(View view, String glance, String activity) {}
+
   @CheckedTemplate
   static class Templates {
-    static native TemplateInstance dashboard(View view);
+    static native TemplateInstance dashboard(View view, String glance, String activity);
 
     static native TemplateInstance dashboard$glance(View view);
 
@@ -80,7 +84,7 @@ public class DashboardPage {
   private final AuditLog audit;
   private final DemoLake demo;
   private final Recent<LakeOverview.Reading> readings;
-  private final Recent<View> views;
+  private final Recent<Panes> panes;
 
   DashboardPage(
       StateStore store,
@@ -93,26 +97,27 @@ public class DashboardPage {
     this.audit = audit;
     this.demo = demo;
     this.readings = new Recent<>(overview::read, maxAge, clock);
-    this.views = new Recent<>(this::view, maxAge, clock);
+    this.panes = new Recent<>(this::panes, maxAge, clock);
   }
 
   @GET
   public TemplateInstance dashboard() {
-    return Templates.dashboard(views.get());
+    Panes shown = panes.get();
+    return Templates.dashboard(shown.view(), shown.glance(), shown.activity());
   }
 
   /** The jobs at a glance (health, freshness, streams), for the page to refresh in place. */
   @GET
   @Path("dashboard/glance")
-  public TemplateInstance glance() {
-    return Templates.dashboard$glance(views.get());
+  public String glance() {
+    return panes.get().glance();
   }
 
   /** Runs by state, live clusters and the latest changes, for the page to refresh in place. */
   @GET
   @Path("dashboard/activity")
-  public TemplateInstance activity() {
-    return Templates.dashboard$activity(views.get());
+  public String activity() {
+    return panes.get().activity();
   }
 
   /** The charts' figures. */
@@ -121,6 +126,14 @@ public class DashboardPage {
   @Produces(MediaType.APPLICATION_JSON)
   public ChartFigures figures() {
     return ChartFigures.of(readings.get());
+  }
+
+  private Panes panes() {
+    View view = view();
+    return new Panes(
+        view,
+        Templates.dashboard$glance(view).render(),
+        Templates.dashboard$activity(view).render());
   }
 
   private View view() {

@@ -12,6 +12,8 @@ import io.lakeops.domain.Job;
 import io.lakeops.domain.JobRun;
 import io.lakeops.domain.RunResult;
 import io.lakeops.domain.RunState;
+import io.lakeops.jobs.contract.JobMainClasses;
+import io.lakeops.jobs.extraction.ExtractionConfig;
 import io.lakeops.ports.SubmissionRejectedException;
 import io.lakeops.ports.SubmitRequest;
 import io.lakeops.testdata.EmbeddedStores;
@@ -69,6 +71,31 @@ class SparkJobRequestsTest {
             "--severity-key-unique", "fail",
             "--severity-row-count", "warn",
             "--row-count-tolerance", "3.0");
+  }
+
+  /** The jar's own parser, not a copy of its argument names, reads what the console submits. */
+  @Test
+  void theJobReadsTheConsolesArgumentsAsMeant() throws IOException {
+    Job job = TestJobs.anExtractionJob().build();
+    JobRun earlier = TestRuns.aRun().window("", "2026-11-26T11:00:00Z").build();
+    succeeded(earlier, 40);
+    JobRun run = TestRuns.aRun().window("2026-11-26T11:00:00Z", "2026-11-26T12:00:00Z").build();
+
+    SubmitRequest request = requests().forAttempt(job, run, "a1");
+    ExtractionConfig config = ExtractionConfig.fromArgs(request.args().toArray(String[]::new));
+
+    assertThat(request.mainClass()).isEqualTo(JobMainClasses.EXTRACTION);
+    assertThat(config.jdbcUrl()).isEqualTo(SHOP_URL);
+    assertThat(config.passwordRef()).isEqualTo("env:SHOP_DB_PASSWORD");
+    assertThat(config.table()).isEqualTo("orders");
+    assertThat(config.keyColumns()).containsExactly("id");
+    assertThat(config.runId()).isEqualTo(run.id().value());
+    assertThat(config.attempt()).isEqualTo(run.attempt());
+    assertThat(config.watermark().low()).isEqualTo("2026-11-26T11:00:00Z");
+    assertThat(config.watermark().high()).isEqualTo("2026-11-26T12:00:00Z");
+    assertThat(config.outputBase()).isEqualTo(lake.toString());
+    assertThat(config.recentCounts()).containsExactly(40L);
+    assertThat(config.rowCountTolerance()).isEqualTo(3.0);
   }
 
   @Test

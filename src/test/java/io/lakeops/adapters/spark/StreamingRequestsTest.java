@@ -9,6 +9,8 @@ import io.lakeops.config.SourcesConfig;
 import io.lakeops.domain.InputWindow;
 import io.lakeops.domain.Job;
 import io.lakeops.domain.JobRun;
+import io.lakeops.jobs.contract.JobMainClasses;
+import io.lakeops.jobs.streaming.StreamingConfig;
 import io.lakeops.ports.SubmissionRejectedException;
 import io.lakeops.ports.SubmitRequest;
 import io.lakeops.testdata.EmbeddedStores;
@@ -60,6 +62,22 @@ class StreamingRequestsTest {
             "--watermark-s", "30",
             "--trigger-ms", "1000",
             "--name", "clicks-stream");
+  }
+
+  /** The jar's own parser, not a copy of its argument names, reads what the console submits. */
+  @Test
+  void theJobReadsTheConsolesArgumentsAsMeant() {
+    SubmitRequest request = requests().forAttempt(job, run, "a1");
+    StreamingConfig config = StreamingConfig.fromArgs(request.args().toArray(String[]::new));
+
+    assertThat(request.mainClass()).isEqualTo(JobMainClasses.STREAMING);
+    assertThat(config.bootstrapServers()).isEqualTo("broker-1:9092,broker-2:9092");
+    assertThat(config.checkpoint()).isEqualTo("s3a://ops/streaming/clicks-stream/checkpoint");
+    assertThat(config.passwordRef()).isEqualTo("file:/run/secrets/pg");
+    assertThat(config.table()).isEqualTo("page_clicks");
+    assertThat(config.windowSeconds()).isEqualTo(60);
+    assertThat(config.triggerMillis()).isEqualTo(1000);
+    assertThat(config.name()).isEqualTo("clicks-stream");
   }
 
   @Test

@@ -1,10 +1,12 @@
 package io.lakeops.jobs.common;
 
+import io.lakeops.jobs.contract.JobArg;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Command-line arguments of the form {@code --name value}. Jobs are started by spark-submit (via
@@ -19,7 +21,9 @@ public final class JobArgs {
     this.values = values;
   }
 
-  public static JobArgs parse(String[] args, Set<String> known) {
+  /** Parses {@code args} against the job's enum of arguments ({@link io.lakeops.jobs.contract}). */
+  public static <E extends Enum<E> & JobArg> JobArgs parse(String[] args, Class<E> arguments) {
+    Set<String> known = JobArg.keysOf(arguments);
     Map<String, String> values = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i += 2) {
       String name = args[i];
@@ -28,14 +32,16 @@ public final class JobArgs {
       }
       String key = name.substring(2);
       if (!known.contains(key)) {
-        throw new IllegalArgumentException("unknown argument --" + key + "; known: " + known);
+        throw new IllegalArgumentException(
+            "unknown argument --" + key + "; known: " + new TreeSet<>(known));
       }
       values.put(key, args[i + 1]);
     }
     return new JobArgs(values);
   }
 
-  public String required(String name) {
+  public String required(JobArg arg) {
+    String name = arg.key();
     String value = values.get(name);
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException("missing required argument --" + name);
@@ -43,12 +49,13 @@ public final class JobArgs {
     return value;
   }
 
-  public String optional(String name, String fallback) {
-    String value = values.get(name);
+  public String optional(JobArg arg, String fallback) {
+    String value = values.get(arg.key());
     return value == null || value.isBlank() ? fallback : value;
   }
 
-  public int intArg(String name, int fallback, int min, int max) {
+  public int intArg(JobArg arg, int fallback, int min, int max) {
+    String name = arg.key();
     String raw = values.get(name);
     int value = raw == null ? fallback : parse(name, raw, Integer::parseInt);
     if (value < min || value > max) {
@@ -58,14 +65,15 @@ public final class JobArgs {
     return value;
   }
 
-  public double doubleArg(String name, double fallback) {
+  public double doubleArg(JobArg arg, double fallback) {
+    String name = arg.key();
     String raw = values.get(name);
     return raw == null ? fallback : parse(name, raw, Double::parseDouble);
   }
 
   /** A comma-separated list; empty when the argument is absent or blank. */
-  public List<String> list(String name) {
-    String raw = values.get(name);
+  public List<String> list(JobArg arg) {
+    String raw = values.get(arg.key());
     if (raw == null || raw.isBlank()) {
       return List.of();
     }

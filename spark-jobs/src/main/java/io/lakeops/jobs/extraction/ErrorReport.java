@@ -1,6 +1,7 @@
 package io.lakeops.jobs.extraction;
 
 import io.lakeops.jobs.common.JsonFiles;
+import io.lakeops.jobs.contract.ManifestFields;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,11 +22,11 @@ final class ErrorReport {
 
   static void write(ExtractionConfig config, Throwable error, Configuration hadoop) {
     Map<String, Object> report = new LinkedHashMap<>();
-    report.put("runId", config.runId());
-    report.put("attempt", config.attempt());
+    report.put(ManifestFields.RUN_ID, config.runId());
+    report.put(ManifestFields.ATTEMPT, config.attempt());
     report.put("table", config.table());
-    report.put("status", STATUS);
-    report.put("failure", words(error));
+    report.put(ManifestFields.STATUS, STATUS);
+    report.put(ManifestFields.FAILURE, words(error));
     report.put("errorClass", rootCause(error).getClass().getName());
     report.put("at", Instant.now().toString());
     try {

@@ -2,8 +2,9 @@ package io.lakeops.jobs.extraction;
 
 import io.lakeops.jobs.common.JobArgs;
 import io.lakeops.jobs.common.SqlIdentifiers;
+import io.lakeops.jobs.contract.ExtractionArg;
+import io.lakeops.jobs.contract.LakeLayout;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -40,29 +41,6 @@ public record ExtractionConfig(
   // job~20240101t0000z.
   private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.~-]{0,127}");
 
-  static final Set<String> ARGS =
-      Set.of(
-          "jdbc-url",
-          "user",
-          "password-ref",
-          "table",
-          "key",
-          "watermark-column",
-          "watermark-kind",
-          "run-id",
-          "attempt",
-          "window-low",
-          "window-high",
-          "output",
-          "parallelism",
-          "fetch-size",
-          "last-schema",
-          "recent-counts",
-          "row-count-tolerance",
-          "severity-key-not-null",
-          "severity-key-unique",
-          "severity-row-count");
-
   public ExtractionConfig {
     if (!RUN_ID.matcher(runId).matches()) {
       throw new IllegalArgumentException("run id must match " + RUN_ID.pattern() + ": " + runId);
@@ -76,42 +54,42 @@ public record ExtractionConfig(
   }
 
   public static ExtractionConfig fromArgs(String[] args) {
-    JobArgs a = JobArgs.parse(args, ARGS);
+    JobArgs a = JobArgs.parse(args, ExtractionArg.class);
     return new ExtractionConfig(
-        a.required("jdbc-url"),
-        a.optional("user", null),
-        a.optional("password-ref", null),
-        SqlIdentifiers.table(a.required("table")),
-        SqlIdentifiers.columns(a.list("key")),
+        a.required(ExtractionArg.JDBC_URL),
+        a.optional(ExtractionArg.USER, null),
+        a.optional(ExtractionArg.PASSWORD_REF, null),
+        SqlIdentifiers.table(a.required(ExtractionArg.TABLE)),
+        SqlIdentifiers.columns(a.list(ExtractionArg.KEY)),
         new Watermark(
-            SqlIdentifiers.column(a.required("watermark-column")),
-            Watermark.Kind.parse(a.optional("watermark-kind", "timestamp")),
-            a.required("window-low"),
-            a.required("window-high")),
-        a.required("run-id"),
-        a.intArg("attempt", 1, 1, 1_000_000),
-        stripSlash(a.required("output")),
-        a.intArg("parallelism", 4, 1, 512),
-        a.intArg("fetch-size", 10_000, 1, 1_000_000),
-        a.optional("last-schema", ""),
-        a.list("recent-counts").stream().map(Long::parseLong).toList(),
-        a.doubleArg("row-count-tolerance", 0.5),
-        Severity.parse(a.optional("severity-key-not-null", "fail")),
-        Severity.parse(a.optional("severity-key-unique", "fail")),
-        Severity.parse(a.optional("severity-row-count", "warn")));
+            SqlIdentifiers.column(a.required(ExtractionArg.WATERMARK_COLUMN)),
+            Watermark.Kind.parse(a.optional(ExtractionArg.WATERMARK_KIND, "timestamp")),
+            a.required(ExtractionArg.WINDOW_LOW),
+            a.required(ExtractionArg.WINDOW_HIGH)),
+        a.required(ExtractionArg.RUN_ID),
+        a.intArg(ExtractionArg.ATTEMPT, 1, 1, 1_000_000),
+        stripSlash(a.required(ExtractionArg.OUTPUT)),
+        a.intArg(ExtractionArg.PARALLELISM, 4, 1, 512),
+        a.intArg(ExtractionArg.FETCH_SIZE, 10_000, 1, 1_000_000),
+        a.optional(ExtractionArg.LAST_SCHEMA, ""),
+        a.list(ExtractionArg.RECENT_COUNTS).stream().map(Long::parseLong).toList(),
+        a.doubleArg(ExtractionArg.ROW_COUNT_TOLERANCE, 0.5),
+        Severity.parse(a.optional(ExtractionArg.SEVERITY_KEY_NOT_NULL, "fail")),
+        Severity.parse(a.optional(ExtractionArg.SEVERITY_KEY_UNIQUE, "fail")),
+        Severity.parse(a.optional(ExtractionArg.SEVERITY_ROW_COUNT, "warn")));
   }
 
   /** The table's directory under the output base: {@code <base>/table=<table>}. */
   public String tableDir() {
-    return outputBase + "/table=" + table;
+    return outputBase + "/" + LakeLayout.tableDir(table);
   }
 
   public String batchDir() {
-    return tableDir() + "/batch=" + runId;
+    return outputBase + "/" + LakeLayout.batchDir(table, runId);
   }
 
   public String manifestPath() {
-    return tableDir() + "/_manifests/batch=" + runId + ".json";
+    return outputBase + "/" + LakeLayout.manifest(table, runId);
   }
 
   /**
@@ -120,7 +98,7 @@ public record ExtractionConfig(
    * published (readers trust only batches whose manifest says SUCCEEDED).
    */
   public String failedManifestPath() {
-    return attemptFile("failed");
+    return attemptFile(LakeLayout.AttemptFile.FAILED);
   }
 
   /**
@@ -128,11 +106,11 @@ public record ExtractionConfig(
    * per attempt too.
    */
   public String errorReportPath() {
-    return attemptFile("error");
+    return attemptFile(LakeLayout.AttemptFile.ERROR);
   }
 
-  private String attemptFile(String kind) {
-    return tableDir() + "/_manifests/batch=" + runId + ".a" + attempt + "." + kind + ".json";
+  private String attemptFile(LakeLayout.AttemptFile kind) {
+    return outputBase + "/" + LakeLayout.attemptFile(table, runId, attempt, kind);
   }
 
   private static String stripSlash(String path) {

@@ -1,12 +1,13 @@
 package io.lakeops.jobs.extraction;
 
+import io.lakeops.jobs.contract.ManifestFields;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The JSON result of one run, written to {@code <base>/table=<t>/_manifests/batch=<run>.json}
- * whether the run succeeded or not; the console reads it back. Field names are the contract with
- * the console, so they are listed in docs/spark-jobs.md.
+ * whether the run succeeded or not; the console reads it back. The names of the fields the console
+ * reads are in {@link ManifestFields}; docs/spark-jobs.md lists them all.
  */
 public record ExtractionManifest(
     String runId,
@@ -24,7 +25,7 @@ public record ExtractionManifest(
     Map<String, Object> schemaChange,
     String output) {
 
-  public static final String SUCCEEDED = "SUCCEEDED";
+  public static final String SUCCEEDED = ManifestFields.SUCCEEDED;
   public static final String FAILED = "FAILED";
 
   public boolean succeeded() {
@@ -38,7 +39,7 @@ public record ExtractionManifest(
     json.put("added", change.added());
     json.put("dropped", change.dropped());
     json.put("retyped", change.retyped());
-    json.put("description", change.describe());
+    json.put(ManifestFields.SCHEMA_CHANGE_DESCRIPTION, change.describe());
     return json;
   }
 

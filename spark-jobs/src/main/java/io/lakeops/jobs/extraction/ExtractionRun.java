@@ -2,6 +2,7 @@ package io.lakeops.jobs.extraction;
 
 import io.lakeops.jobs.common.JsonFiles;
 import io.lakeops.jobs.common.SecretRef;
+import io.lakeops.jobs.contract.ManifestFields;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -91,7 +92,7 @@ final class ExtractionRun {
     timings.put("totalMs", finished.toEpochMilli() - started.toEpochMilli());
     Map<String, String> seen = new LinkedHashMap<>();
     seen.put("min", stats == null ? null : stats.minWatermark());
-    seen.put("max", stats == null ? null : stats.maxWatermark());
+    seen.put(ManifestFields.WATERMARK_MAX, stats == null ? null : stats.maxWatermark());
     ExtractionManifest manifest =
         new ExtractionManifest(
             config.runId(),

@@ -1,9 +1,9 @@
 package io.lakeops.jobs.generator;
 
 import io.lakeops.jobs.common.JobArgs;
+import io.lakeops.jobs.contract.GeneratorArg;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 
 /**
  * Command-line form of the generator: {@code java -cp lakeops-spark-jobs.jar:kafka-clients.jar
@@ -15,31 +15,19 @@ public final class GeneratorMain {
   private GeneratorMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    JobArgs a =
-        JobArgs.parse(
-            args,
-            Set.of(
-                "bootstrap",
-                "topic",
-                "rate",
-                "duration-s",
-                "seed",
-                "think-ms",
-                "start",
-                "realtime",
-                "zipf"));
-    String start = a.optional("start", null);
+    JobArgs a = JobArgs.parse(args, GeneratorArg.class);
+    String start = a.optional(GeneratorArg.START, null);
     GeneratorConfig config =
         new GeneratorConfig(
-            a.required("bootstrap"),
-            a.required("topic"),
-            a.doubleArg("rate", 100),
-            Duration.ofSeconds(a.intArg("duration-s", 60, 1, 31 * 24 * 3600)),
-            Long.parseLong(a.optional("seed", "42")),
-            Duration.ofMillis(a.intArg("think-ms", 3000, 100, 3_600_000)),
+            a.required(GeneratorArg.BOOTSTRAP),
+            a.required(GeneratorArg.TOPIC),
+            a.doubleArg(GeneratorArg.RATE, 100),
+            Duration.ofSeconds(a.intArg(GeneratorArg.DURATION_S, 60, 1, 31 * 24 * 3600)),
+            Long.parseLong(a.optional(GeneratorArg.SEED, "42")),
+            Duration.ofMillis(a.intArg(GeneratorArg.THINK_MS, 3000, 100, 3_600_000)),
             start == null ? null : Instant.parse(start),
-            Boolean.parseBoolean(a.optional("realtime", "true")),
-            a.doubleArg("zipf", 1.1));
+            Boolean.parseBoolean(a.optional(GeneratorArg.REALTIME, "true")),
+            a.doubleArg(GeneratorArg.ZIPF, 1.1));
     ClickStreamGenerator generator = new ClickStreamGenerator(config);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(generator)));
     generator.start();

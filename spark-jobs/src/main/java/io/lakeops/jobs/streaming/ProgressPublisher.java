@@ -1,6 +1,7 @@
 package io.lakeops.jobs.streaming;
 
 import io.lakeops.jobs.common.JsonFiles;
+import io.lakeops.jobs.contract.LakeLayout;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -34,7 +35,7 @@ final class ProgressPublisher extends StreamingQueryListener {
       Configuration hadoop,
       DeadLetterCounter deadLetters,
       BatchEventTimes eventTimes) {
-    this.location = progressDir + "/progress.json";
+    this.location = progressDir + "/" + LakeLayout.PROGRESS_FILE;
     this.hadoop = hadoop;
     this.deadLetters = deadLetters;
     this.eventTimes = eventTimes;

@@ -2,7 +2,7 @@ package io.lakeops.jobs.streaming;
 
 import io.lakeops.jobs.common.JobArgs;
 import io.lakeops.jobs.common.SqlIdentifiers;
-import java.util.Set;
+import io.lakeops.jobs.contract.StreamingArg;
 
 /**
  * Settings of the click-stream query, parsed from the job's arguments.
@@ -40,26 +40,6 @@ public record StreamingConfig(
     String name,
     int shufflePartitions) {
 
-  static final Set<String> ARGS =
-      Set.of(
-          "bootstrap",
-          "topic",
-          "starting-offsets",
-          "max-offsets-per-trigger",
-          "checkpoint",
-          "lake",
-          "dead-letter",
-          "progress",
-          "jdbc-url",
-          "user",
-          "password-ref",
-          "table",
-          "window-s",
-          "watermark-s",
-          "trigger-ms",
-          "name",
-          "shuffle-partitions");
-
   public StreamingConfig {
     SqlIdentifiers.table(table);
     if (triggerMillis < 100 || triggerMillis > 30_000) {
@@ -71,25 +51,25 @@ public record StreamingConfig(
   }
 
   public static StreamingConfig fromArgs(String[] args) {
-    JobArgs a = JobArgs.parse(args, ARGS);
+    JobArgs a = JobArgs.parse(args, StreamingArg.class);
     return new StreamingConfig(
-        a.required("bootstrap"),
-        a.required("topic"),
-        a.optional("starting-offsets", "earliest"),
-        a.intArg("max-offsets-per-trigger", 0, 0, Integer.MAX_VALUE),
-        strip(a.required("checkpoint")),
-        strip(a.required("lake")),
-        strip(a.required("dead-letter")),
-        strip(a.required("progress")),
-        a.required("jdbc-url"),
-        a.optional("user", null),
-        a.optional("password-ref", null),
-        a.optional("table", "click_window_aggregates"),
-        a.intArg("window-s", 60, 1, 86_400),
-        a.intArg("watermark-s", 30, 0, 86_400),
-        a.intArg("trigger-ms", 1000, 100, 30_000),
-        a.optional("name", "clickstream"),
-        a.intArg("shuffle-partitions", 2, 1, 10_000));
+        a.required(StreamingArg.BOOTSTRAP),
+        a.required(StreamingArg.TOPIC),
+        a.optional(StreamingArg.STARTING_OFFSETS, "earliest"),
+        a.intArg(StreamingArg.MAX_OFFSETS_PER_TRIGGER, 0, 0, Integer.MAX_VALUE),
+        strip(a.required(StreamingArg.CHECKPOINT)),
+        strip(a.required(StreamingArg.LAKE)),
+        strip(a.required(StreamingArg.DEAD_LETTER)),
+        strip(a.required(StreamingArg.PROGRESS)),
+        a.required(StreamingArg.JDBC_URL),
+        a.optional(StreamingArg.USER, null),
+        a.optional(StreamingArg.PASSWORD_REF, null),
+        a.optional(StreamingArg.TABLE, "click_window_aggregates"),
+        a.intArg(StreamingArg.WINDOW_S, 60, 1, 86_400),
+        a.intArg(StreamingArg.WATERMARK_S, 30, 0, 86_400),
+        a.intArg(StreamingArg.TRIGGER_MS, 1000, 100, 30_000),
+        a.optional(StreamingArg.NAME, "clickstream"),
+        a.intArg(StreamingArg.SHUFFLE_PARTITIONS, 2, 1, 10_000));
   }
 
   private static String strip(String path) {

@@ -3,8 +3,8 @@ package io.lakeops.jobs.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lakeops.jobs.contract.ExtractionArg;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SqlIdentifiersTest {
@@ -37,10 +37,11 @@ class SqlIdentifiersTest {
 
   @Test
   void unknownArgumentsAreRejectedByName() {
-    assertThatThrownBy(() -> JobArgs.parse(new String[] {"--tabel", "x"}, Set.of("table")))
+    assertThatThrownBy(() -> JobArgs.parse(new String[] {"--tabel", "x"}, ExtractionArg.class))
         .hasMessageContaining("--tabel");
-    JobArgs args = JobArgs.parse(new String[] {"--key", "a, b"}, Set.of("key", "n"));
-    assertThat(args.list("key")).containsExactly("a", "b");
-    assertThatThrownBy(() -> args.intArg("n", 0, 1, 10)).hasMessageContaining("--n");
+    JobArgs args = JobArgs.parse(new String[] {"--key", "a, b"}, ExtractionArg.class);
+    assertThat(args.list(ExtractionArg.KEY)).containsExactly("a", "b");
+    assertThatThrownBy(() -> args.intArg(ExtractionArg.PARALLELISM, 0, 1, 10))
+        .hasMessageContaining("--parallelism");
   }
 }

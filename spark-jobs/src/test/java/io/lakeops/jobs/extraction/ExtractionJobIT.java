@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lakeops.jobs.common.JsonFiles;
+import io.lakeops.jobs.contract.ManifestFields;
 import io.lakeops.jobs.testing.SharedMariaDb;
 import io.lakeops.jobs.testing.SharedSpark;
 import io.lakeops.jobs.testing.TestWork;
@@ -67,14 +68,24 @@ class ExtractionJobIT {
     assertThat(spark.read().parquet(out + "/table=orders_rerun").count())
         .isEqualTo(expected + orders.countInWindow("2024-01-01 01:00:00", "2024-01-01 02:00:00"));
 
+    // The field names the console reads (the contract's), in the manifest as the job wrote it.
     JsonNode manifest = manifest(out, "orders_rerun", "r1");
-    assertThat(manifest.path("status").asText()).isEqualTo("SUCCEEDED");
-    assertThat(manifest.path("attempt").asInt()).as("the last attempt's manifest").isEqualTo(2);
-    assertThat(manifest.path("rowsRead").asLong()).isEqualTo(expected);
-    assertThat(manifest.path("rowsWritten").asLong()).isEqualTo(expected);
-    assertThat(manifest.path("watermarkSeen").path("max").asText()).startsWith("2024-01-01 00:5");
-    assertThat(manifest.path("dataQuality").path("passed").asBoolean()).isTrue();
-    assertThat(manifest.path("schemaFingerprint").path("hash").asText()).hasSize(64);
+    assertThat(manifest.path(ManifestFields.RUN_ID).asText()).isEqualTo("r1");
+    assertThat(manifest.path(ManifestFields.STATUS).asText()).isEqualTo(ManifestFields.SUCCEEDED);
+    assertThat(manifest.path(ManifestFields.ATTEMPT).asInt())
+        .as("the last attempt's manifest")
+        .isEqualTo(2);
+    assertThat(manifest.path(ManifestFields.ROWS_READ).asLong()).isEqualTo(expected);
+    assertThat(manifest.path(ManifestFields.ROWS_WRITTEN).asLong()).isEqualTo(expected);
+    assertThat(
+            manifest
+                .path(ManifestFields.WATERMARK_SEEN)
+                .path(ManifestFields.WATERMARK_MAX)
+                .asText())
+        .startsWith("2024-01-01 00:5");
+    assertThat(manifest.path(ManifestFields.DATA_QUALITY).path("passed").asBoolean()).isTrue();
+    assertThat(manifest.path(ManifestFields.SCHEMA_FINGERPRINT).path("hash").asText()).hasSize(64);
+    assertThat(manifest.path(ManifestFields.SCHEMA_CHANGE).isObject()).isTrue();
   }
 
   @Test
@@ -171,6 +182,7 @@ class ExtractionJobIT {
     JsonNode change = manifest(out, "orders_schema", "s2").path("schemaChange");
     assertThat(change.path("added").toString()).isEqualTo("[\"channel\"]");
     assertThat(change.path("breaking").asBoolean()).isFalse();
+    assertThat(change.path(ManifestFields.SCHEMA_CHANGE_DESCRIPTION).asText()).contains("channel");
     assertThat(spark.read().parquet(out + "/table=orders_schema/batch=s2").columns())
         .contains("channel");
 
@@ -231,7 +243,7 @@ class ExtractionJobIT {
     assertThat(manifest(out, "orders_dq", "d1").path("status").asText())
         .as("a re-run that fails a check leaves the published batch's manifest as it was")
         .isEqualTo("SUCCEEDED");
-    assertThat(attemptManifest(out, "orders_dq", "d1", 1).path("failure").asText())
+    assertThat(attemptManifest(out, "orders_dq", "d1", 1).path(ManifestFields.FAILURE).asText())
         .contains("row_count_anomaly");
     assertThat(spark.read().parquet(out + "/table=orders_dq/batch=d1").count()).isEqualTo(23);
   }

@@ -1,5 +1,7 @@
 package io.lakeops.demo;
 
+import io.lakeops.jobs.contract.GeneratorArg;
+import io.lakeops.jobs.contract.JobMainClasses;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,16 +42,16 @@ final class ClickFeed implements AutoCloseable {
                     "-Dlakeops.demo.home=" + demoHome + "/",
                     "-cp",
                     jobsJar + File.pathSeparator + slf4jApi(),
-                    "io.lakeops.jobs.generator.GeneratorMain",
-                    "--bootstrap",
+                    JobMainClasses.CLICK_GENERATOR,
+                    GeneratorArg.BOOTSTRAP.flag(),
                     bootstrap,
-                    "--topic",
+                    GeneratorArg.TOPIC.flag(),
                     topic,
-                    "--rate",
+                    GeneratorArg.RATE.flag(),
                     Double.toString(rate),
-                    "--duration-s",
+                    GeneratorArg.DURATION_S.flag(),
                     Integer.toString(31 * 24 * 3600),
-                    "--seed",
+                    GeneratorArg.SEED.flag(),
                     Long.toString(System.nanoTime())))
             .directory(home.toFile())
             .redirectErrorStream(true)
