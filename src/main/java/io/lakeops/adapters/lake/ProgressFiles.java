@@ -2,6 +2,7 @@ package io.lakeops.adapters.lake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lakeops.domain.JobId;
+import io.lakeops.jobs.contract.LakeLayout;
 import io.lakeops.ports.LakeObjects;
 import io.lakeops.ports.StreamingProgress;
 import java.time.Instant;
@@ -31,7 +32,10 @@ class ProgressFiles implements StreamingProgress {
   @Override
   public Optional<Report> latest(JobId job) {
     try {
-      return LakeJson.read(base, job.value() + "/progress/progress.json", "the progress file")
+      return LakeJson.read(
+              base,
+              LakeLayout.streamProgress(job.value()) + "/" + LakeLayout.PROGRESS_FILE,
+              "the progress file")
           .map(ProgressFiles::report);
     } catch (RuntimeException e) {
       LOG.debugf("progress of %s not readable now: %s", job, e.getMessage());
