@@ -21,9 +21,10 @@ public interface SparkJobsConfig {
   String jar();
 
   /**
-   * The lake as the jobs see it (an extraction's {@code output}, a streaming job's {@code lake}):
-   * {@code s3a://bucket/prefix} on EMR. Unset: {@code lakeops.lake.base}, made absolute, which is
-   * where local clusters write and the console reads manifests.
+   * The lake as the jobs see it (an extraction's {@code output}, a streaming job's {@code lake}),
+   * when they must name it otherwise than {@code lakeops.lake.base} does ({@code s3a://} for the
+   * same bucket and prefix). Unset: {@code lakeops.lake.base} ({@code s3://bucket/prefix} on EMR, a
+   * plain path made absolute), where the console reads manifests back.
    */
   Optional<String> lake();
 

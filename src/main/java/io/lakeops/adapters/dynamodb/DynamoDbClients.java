@@ -1,9 +1,7 @@
 package io.lakeops.adapters.dynamodb;
 
+import io.lakeops.adapters.aws.LoopbackEndpoints;
 import io.lakeops.config.StoreConfig;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.UnknownHostException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -26,7 +24,7 @@ final class DynamoDbClients {
         DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
     config.region().map(Region::of).ifPresent(builder::region);
     config.endpointOverride().ifPresent(builder::endpointOverride);
-    if (config.endpointOverride().filter(DynamoDbClients::isLoopback).isPresent()) {
+    if (config.endpointOverride().filter(LoopbackEndpoints::isLoopback).isPresent()) {
       builder.credentialsProvider(
           StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
       if (config.region().isEmpty()) {
@@ -34,22 +32,5 @@ final class DynamoDbClients {
       }
     }
     return builder.build();
-  }
-
-  static boolean isLoopback(URI endpoint) {
-    String host = endpoint.getHost();
-    if (host == null) {
-      return false;
-    }
-    if (host.equalsIgnoreCase("localhost")) {
-      return true;
-    }
-    try {
-      // Only literal addresses are checked, so no name is looked up here.
-      return host.matches("[0-9.]+|\\[[0-9a-fA-F:]+\\]")
-          && InetAddress.getByName(host).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
   }
 }

@@ -1,15 +1,10 @@
 package io.lakeops.adapters.lake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lakeops.config.StreamingConfig;
 import io.lakeops.domain.JobId;
+import io.lakeops.jobs.contract.LakeLayout;
+import io.lakeops.ports.LakeObjects;
 import io.lakeops.ports.StreamingProgress;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -17,49 +12,32 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
  * Reads the progress file a streaming job rewrites after each batch: {@code
- * <lakeops.streaming.base>/<job>/progress/progress.json} (see docs/spark-jobs.md). Only a base on
- * this machine's file system is read here (the embedded default); an {@code s3a://} base has no
- * progress in the console yet. A file caught half-written or unreadable counts as none: the next
- * refresh reads it again.
+ * <lakeops.streaming.base>/<job>/progress/progress.json} (see docs/spark-jobs.md), from a folder or
+ * from S3 as the {@link LakeObjects} it is given. A file caught half-written or unreadable counts
+ * as none: the next refresh reads it again.
  */
-@ApplicationScoped
 class ProgressFiles implements StreamingProgress {
   private static final Logger LOG = Logger.getLogger(ProgressFiles.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern URI_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:.*");
 
-  private final Optional<Path> base;
+  private final LakeObjects base;
 
-  @Inject
-  ProgressFiles(StreamingConfig config) {
-    this(config.base());
-  }
-
-  ProgressFiles(String base) {
-    String trimmed = base.trim();
-    this.base =
-        URI_SCHEME.matcher(trimmed).matches() && !trimmed.startsWith("file:")
-            ? Optional.empty()
-            : Optional.of(Path.of(trimmed.replaceFirst("^file:", "")).toAbsolutePath());
+  ProgressFiles(LakeObjects base) {
+    this.base = base;
   }
 
   @Override
   public Optional<Report> latest(JobId job) {
-    if (base.isEmpty()) {
-      return Optional.empty();
-    }
-    Path file = base.get().resolve(job.value()).resolve("progress").resolve("progress.json");
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
     try {
-      return Optional.of(report(JSON.readTree(Files.readString(file))));
-    } catch (IOException | RuntimeException e) {
+      return LakeJson.read(
+              base,
+              LakeLayout.streamProgress(job.value()) + "/" + LakeLayout.PROGRESS_FILE,
+              "the progress file")
+          .map(ProgressFiles::report);
+    } catch (RuntimeException e) {
       LOG.debugf("progress of %s not readable now: %s", job, e.getMessage());
       return Optional.empty();
     }

@@ -37,7 +37,7 @@ public class SparkJobRequests implements SubmitRequests {
       RunStore runs,
       SchemaFingerprints fingerprints) {
     ConfiguredSources configured = new ConfiguredSources(sources);
-    String lake = Locations.absolute(jobs.lake().orElse(lakeConfig.base().toString()));
+    String lake = Locations.absolute(jobs.lake().orElse(lakeConfig.base()));
     this.jar = Locations.absolute(jobs.jar());
     this.extraction = new ExtractionArgs(configured, lake, runs, fingerprints);
     this.streaming = new StreamingArgs(configured, streamingConfig, lake);

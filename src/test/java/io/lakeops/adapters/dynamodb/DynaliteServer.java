@@ -1,11 +1,9 @@
 package io.lakeops.adapters.dynamodb;
 
 import io.lakeops.config.StoreConfig;
+import io.lakeops.testdata.ServerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -14,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -29,17 +26,15 @@ public final class DynaliteServer implements AutoCloseable {
   private static final Duration STARTUP = Duration.ofSeconds(20);
   private static DynaliteServer shared;
 
-  private final Process process;
-  private final int port;
+  private final ServerProcess server;
 
-  private DynaliteServer(Process process, int port) {
-    this.process = process;
-    this.port = port;
+  private DynaliteServer(ServerProcess server) {
+    this.server = server;
   }
 
   /** One server for the whole JVM, stopped when the JVM exits. */
   public static synchronized DynaliteServer shared() {
-    if (shared == null || !shared.process.isAlive()) {
+    if (shared == null || !shared.server.isAlive()) {
       DynaliteServer server = start();
       Runtime.getRuntime().addShutdownHook(new Thread(server::close, "dynalite-stop"));
       shared = server;
@@ -50,18 +45,7 @@ public final class DynaliteServer implements AutoCloseable {
   /** Installs dynalite if needed and starts a new server; the caller closes it. */
   public static DynaliteServer start() {
     Path cli = install();
-    IOException lastFailure = null;
-    for (int attempt = 0; attempt < 3; attempt++) {
-      int port = freePort();
-      try {
-        DynaliteServer server = launch(cli, port);
-        server.awaitReady();
-        return server;
-      } catch (IOException e) {
-        lastFailure = e; // most likely the port was taken between probing and binding: try another
-      }
-    }
-    throw new UncheckedIOException("dynalite did not start", lastFailure);
+    return new DynaliteServer(ServerProcess.start("dynalite", STARTUP, port -> launch(cli, port)));
   }
 
   /** The state store's settings for this server, with tables named after {@code prefix}. */
@@ -91,60 +75,33 @@ public final class DynaliteServer implements AutoCloseable {
   }
 
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + port);
+    return URI.create("http://127.0.0.1:" + server.port());
   }
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
+    server.close();
   }
 
-  private static DynaliteServer launch(Path cli, int port) throws IOException {
+  private static Process launch(Path cli, int port) throws IOException {
     Path log = cli.getParent().getParent().getParent().resolve("dynalite-" + port + ".log");
-    Process process =
-        new ProcessBuilder(
-                List.of(
-                    "node",
-                    cli.toString(),
-                    "--host",
-                    "127.0.0.1",
-                    "--port",
-                    Integer.toString(port),
-                    "--createTableMs",
-                    "0",
-                    "--deleteTableMs",
-                    "0",
-                    "--updateTableMs",
-                    "0"))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    return new DynaliteServer(process, port);
-  }
-
-  private void awaitReady() throws IOException {
-    Instant deadline = Instant.now().plus(STARTUP);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IOException("dynalite exited with " + process.exitValue() + " on port " + port);
-      }
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        return;
-      } catch (IOException notYet) {
-        sleep(50);
-      }
-    }
-    close();
-    throw new IOException("dynalite did not answer on port " + port + " within " + STARTUP);
+    return new ProcessBuilder(
+            List.of(
+                "node",
+                cli.toString(),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port),
+                "--createTableMs",
+                "0",
+                "--deleteTableMs",
+                "0",
+                "--updateTableMs",
+                "0"))
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
   }
 
   /**
@@ -214,22 +171,5 @@ public final class DynaliteServer implements AutoCloseable {
       }
     }
     throw new IllegalStateException("test/dynalite/package-lock.json not found from " + here);
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

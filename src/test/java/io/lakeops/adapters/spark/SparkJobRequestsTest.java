@@ -3,6 +3,7 @@ package io.lakeops.adapters.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lakeops.adapters.lake.LocalLakeObjects;
 import io.lakeops.adapters.lake.SchemaFingerprints;
 import io.lakeops.config.SourcesConfig;
 import io.lakeops.domain.ClusterId;
@@ -236,14 +237,42 @@ class SparkJobRequestsTest {
             Map.of()));
   }
 
+  @Test
+  void anS3LakeIsGivenToTheJobAsAnS3UriWithItsDoubleSlash() {
+    var jobs =
+        new TestConfigs.SparkJobs(
+            "s3://ops/jobs/lakeops.jar", Optional.empty(), Map.of(), Map.of());
+
+    SubmitRequest request =
+        requests(jobs, "s3://lake-bucket/lake/")
+            .forAttempt(TestJobs.anExtractionJob().build(), TestRuns.aRun().build(), "a1");
+
+    assertThat(request.jar()).isEqualTo("s3://ops/jobs/lakeops.jar");
+    assertThat(request.args()).containsSubsequence("--output", "s3://lake-bucket/lake");
+  }
+
+  @Test
+  void anS3LakeWithoutABucketIsRefusedNamingIt() {
+    var jobs =
+        new TestConfigs.SparkJobs("/opt/lakeops/jobs.jar", Optional.empty(), Map.of(), Map.of());
+
+    assertThatThrownBy(() -> requests(jobs, "s3:/lake-bucket/lake"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'s3:/lake-bucket/lake' is not an S3 location");
+  }
+
   private SparkJobRequests requests(TestConfigs.SparkJobs jobs) {
+    return requests(jobs, lake.toString());
+  }
+
+  private SparkJobRequests requests(TestConfigs.SparkJobs jobs, String lakeBase) {
     return new SparkJobRequests(
         jobs,
         TestConfigs.sources(sources),
         new TestConfigs.Streaming(Optional.empty(), Optional.empty(), "streaming"),
-        () -> lake,
+        TestConfigs.lake(lakeBase),
         stores.state(),
-        new SchemaFingerprints(() -> lake));
+        new SchemaFingerprints(new LocalLakeObjects(lake)));
   }
 
   private static JobRun idRun(String low, String high) {

@@ -3,6 +3,7 @@ package io.lakeops.adapters.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lakeops.adapters.lake.LocalLakeObjects;
 import io.lakeops.adapters.lake.SchemaFingerprints;
 import io.lakeops.config.SourcesConfig;
 import io.lakeops.domain.InputWindow;
@@ -125,8 +126,8 @@ class StreamingRequestsTest {
             Map.of("spark.sql.shuffle.partitions", "8")),
         TestConfigs.sources(sources),
         new TestConfigs.Streaming(bootstrap, sinkSource, "s3a://ops/streaming/"),
-        () -> LAKE,
+        TestConfigs.lake(LAKE.toString()),
         stores.state(),
-        new SchemaFingerprints(() -> LAKE));
+        new SchemaFingerprints(new LocalLakeObjects(LAKE)));
   }
 }
