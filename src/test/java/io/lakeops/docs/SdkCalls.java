@@ -46,8 +46,8 @@ final class SdkCalls {
 
   /**
    * Operations whose IAM actions are not their own name (from the IAM service authorization
-   * reference): RunJobFlow passes the EMR roles; S3's listings are authorized as ListBucket and a
-   * head as GetObject; a transaction needs the action of each item it writes; batch deletes need
+   * reference): RunJobFlow passes the EMR roles; S3's listings are authorized as ListBucket, a
+   * head and a read into bytes as GetObject; a transaction needs the action of each item it writes; batch deletes need
    * the single delete.
    */
   static final Map<String, Set<String>> OVERRIDES =
@@ -65,6 +65,7 @@ final class SdkCalls {
           Map.entry("s3.listObjects", Set.of("s3:ListBucket")),
           Map.entry("s3.headBucket", Set.of("s3:ListBucket")),
           Map.entry("s3.headObject", Set.of("s3:GetObject")),
+          Map.entry("s3.getObjectAsBytes", Set.of("s3:GetObject")),
           Map.entry("s3.deleteObjects", Set.of("s3:DeleteObject")),
           Map.entry("s3.copyObject", Set.of("s3:GetObject", "s3:PutObject")),
           Map.entry("sqs.deleteMessageBatch", Set.of("sqs:DeleteMessage")),

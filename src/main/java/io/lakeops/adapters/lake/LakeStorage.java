@@ -83,12 +83,12 @@ class LakeStorage {
    *
    * @throws IllegalArgumentException when an {@code s3:} location is not {@code s3://bucket/…}
    */
-  static LakeObjects at(String location, Supplier<S3Client> s3) {
+  static LakeObjects at(String location, Supplier<S3Client> client) {
     if (!S3Location.isS3(location)) {
       return LocalLakeObjects.at(location);
     }
     S3Location s3Location = S3Location.parse(location);
-    return new S3LakeObjects(s3.get(), s3Location);
+    return new S3LakeObjects(client.get(), s3Location);
   }
 
   private LakeObjects lake() {
