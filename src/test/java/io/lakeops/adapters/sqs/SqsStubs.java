@@ -35,36 +35,37 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * {@code emr-events/}), each with the MD5 of its body that SQS sends and the SDK checks. Anything
  * without a stub gets SQS's error shape, so a missing stub fails loudly.
  */
-final class SqsStubs {
-  static final String JSON = "application/x-amz-json-1.0";
-  static final String QUEUE = "https://sqs.us-east-1.amazonaws.com/123456789012/lakeops-emr-events";
+public final class SqsStubs {
+  public static final String JSON = "application/x-amz-json-1.0";
+  public static final String QUEUE =
+      "https://sqs.us-east-1.amazonaws.com/123456789012/lakeops-emr-events";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private SqsStubs() {}
 
-  static void noStubFailsLoudly(WireMockExtension sqs) {
+  public static void noStubFailsLoudly(WireMockExtension sqs) {
     sqs.stubFor(
         any(anyUrl())
             .atPriority(100)
             .willReturn(error("com.amazonaws.sqs#InvalidAddress", "no stub for this request")));
   }
 
-  static MappingBuilder operation(String name) {
+  public static MappingBuilder operation(String name) {
     return post(urlEqualTo("/"))
         .withHeader("X-Amz-Target", equalTo("AmazonSQS." + name))
         .withHeader("Content-Type", equalTo(JSON));
   }
 
-  static RequestPatternBuilder requested(String name) {
+  public static RequestPatternBuilder requested(String name) {
     return postRequestedFor(urlEqualTo("/"))
         .withHeader("X-Amz-Target", equalTo("AmazonSQS." + name));
   }
 
-  static ResponseDefinitionBuilder ok(String body) {
+  public static ResponseDefinitionBuilder ok(String body) {
     return aResponse().withStatus(200).withHeader("Content-Type", JSON).withBody(body);
   }
 
-  static ResponseDefinitionBuilder error(String type, String message) {
+  public static ResponseDefinitionBuilder error(String type, String message) {
     return aResponse()
         .withStatus(400)
         .withHeader("Content-Type", JSON)
@@ -73,7 +74,7 @@ final class SqsStubs {
   }
 
   /** ReceiveMessage's answer: one message per {@code receipt, body} pair. */
-  static String messages(String... receiptsAndBodies) {
+  public static String messages(String... receiptsAndBodies) {
     ObjectNode answer = MAPPER.createObjectNode();
     ArrayNode list = answer.putArray("Messages");
     for (int i = 0; i < receiptsAndBodies.length; i += 2) {
@@ -88,7 +89,7 @@ final class SqsStubs {
   }
 
   /** An event from {@code emr-events/}, as EventBridge puts it in the message body. */
-  static String event(String name) {
+  public static String event(String name) {
     try (InputStream in = SqsStubs.class.getResourceAsStream("/emr-events/" + name + ".json")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -96,7 +97,7 @@ final class SqsStubs {
     }
   }
 
-  static SqsClusterSignals signals(WireMockExtension sqs, Duration wait) {
+  public static SqsClusterSignals signals(WireMockExtension sqs, Duration wait) {
     return new SqsClusterSignals(
         SqsClients.builder(Optional.of("us-east-1"), Optional.of(URI.create(sqs.baseUrl())))
             .credentialsProvider(

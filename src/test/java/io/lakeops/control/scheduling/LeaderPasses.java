@@ -23,13 +23,13 @@ import java.util.Optional;
  * Leader passes over the embedded stores and a fake Livy, with the cluster provider and pools the
  * test gives: for tests about the clusters' side of the pass. No job runs here.
  */
-final class LeaderPasses {
+public final class LeaderPasses {
   private static final SchedulerSettings SETTINGS =
       new SchedulerSettings(3, 10, Duration.ofMinutes(1), 3, Duration.ofMinutes(30), 2);
 
   private LeaderPasses() {}
 
-  static ControlLoop replica(
+  public static ControlLoop replica(
       String name, EmbeddedStores stores, ClusterProvider provider, List<Pool> pools, Clock clock) {
     return ControlLoop.over(
         stores.state(),
@@ -47,7 +47,8 @@ final class LeaderPasses {
   }
 
   /** The pools' clusters judged as in production's defaults: 3 pings, 30 m to start. */
-  static ControlLoop.Clusters clusters(ClusterProvider provider, List<Pool> pools, Clock clock) {
+  public static ControlLoop.Clusters clusters(
+      ClusterProvider provider, List<Pool> pools, Clock clock) {
     return new ControlLoop.Clusters(
         provider,
         pools,
@@ -60,7 +61,8 @@ final class LeaderPasses {
   }
 
   /** The lifecycle over the same store, for the live clusters a signal feed checks against. */
-  static ClusterLifecycle lifecycle(EmbeddedStores stores, ClusterProvider provider, Clock clock) {
+  public static ClusterLifecycle lifecycle(
+      EmbeddedStores stores, ClusterProvider provider, Clock clock) {
     return new ClusterLifecycle(stores.state(), provider, audit(), clock);
   }
 
