@@ -87,7 +87,9 @@ public final class PoolReconciler {
     int changed = 0;
     for (Cluster cluster : live) {
       ProvidedCluster report = seen.get(cluster.providerId());
-      Deaths deaths = new Deaths(signals.get(cluster.providerId()), report, now);
+      ClusterSignal signal =
+          cluster.providerId() == null ? null : signals.get(cluster.providerId());
+      Deaths deaths = new Deaths(signal, report, now);
       changed += follow(cluster, report, deaths, now) ? 1 : 0;
     }
     health.retainOnly(live.stream().map(Cluster::id).toList());
