@@ -228,7 +228,9 @@ public final class PoolReconciler {
 
   private boolean fail(Cluster cluster, String reason, ClusterDeath death) {
     health.forget(cluster.id());
-    return lifecycle.fail(cluster, reason, death, system(reason)).isPresent();
+    // A cluster seen TERMINATING first keeps the death noticed then, not the later FAILED.
+    ClusterDeath first = cluster.death() != null ? cluster.death() : death;
+    return lifecycle.fail(cluster, reason, first, system(reason)).isPresent();
   }
 
   private static Attribution system(String reason) {

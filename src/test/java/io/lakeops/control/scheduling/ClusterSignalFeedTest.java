@@ -112,6 +112,24 @@ class ClusterSignalFeedTest {
   }
 
   @Test
+  void aClusterSeenTerminatingFirstKeepsThatNoticeWhenItEndsFailed() {
+    provider.report(serving, ClusterState.TERMINATING, null);
+    clock.advance(Duration.ofSeconds(30));
+    leader.pass(clock.instant());
+    ClusterDeath first = cluster(serving).death();
+    assertThat(first.signal()).isEqualTo(ClusterDeath.Signal.POLL);
+
+    provider.reportEnded(serving.providerId(), ClusterState.FAILED, clock.instant());
+    clock.advance(Duration.ofSeconds(30));
+    signals.deliver(death("m-end", clock.instant()));
+    feed.once();
+
+    assertThat(cluster(serving).state()).isEqualTo(ClusterState.FAILED);
+    assertThat(cluster(serving).death()).isEqualTo(first);
+    assertThat(provider.launched()).as("replaced once, when it began to end").hasSize(2);
+  }
+
+  @Test
   void aStaleTerminatedForAClusterTheProviderStillRunsChangesNothing() {
     int describes = provider.describeCalls();
     signals.deliver(death("m-stale", clock.instant()));
