@@ -4,7 +4,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Clusters: where they come from, and how the reconciler judges and replaces them. The pools
@@ -47,6 +49,26 @@ public interface ClustersConfig {
    */
   @WithDefault("30m")
   Duration startTimeout();
+
+  /** EMR's state-change events as a faster death signal; off unless a queue is named. */
+  Events events();
+
+  /**
+   * An SQS queue fed by an EventBridge rule for EMR's {@code EMR Cluster State Change} and {@code
+   * EMR Instance Fleet State Change} events (docs/emr.md). The leader acts on an event at once and
+   * keeps polling as the backstop: events are best effort.
+   */
+  interface Events {
+    /** The queue's URL; empty (the default) turns events off. */
+    Optional<String> sqsQueueUrl();
+
+    /** An SQS endpoint instead of AWS's: a VPC endpoint, or a WireMock server in tests. */
+    Optional<URI> sqsEndpointOverride();
+
+    /** How long one ReceiveMessage waits for a message (SQS's long poll), 0s to 20s. */
+    @WithDefault("20s")
+    Duration receiveWait();
+  }
 
   enum Provider {
     LOCAL,

@@ -9,6 +9,7 @@ import java.time.Instant;
  *
  * @param rotation set while this cluster is being replaced: kept on the old cluster's record, so
  *     that a console that restarts mid-rotation finds it and carries on
+ * @param death set when the cluster ended without being asked to: when, and how it was noticed
  */
 public record Cluster(
     ClusterId id,
@@ -22,6 +23,7 @@ public record Cluster(
     Instant readyAt,
     Instant endedAt,
     Rotation rotation,
+    ClusterDeath death,
     long version,
     Instant updatedAt) {
 
@@ -55,6 +57,7 @@ public record Cluster(
         MarketMix.UNKNOWN,
         null,
         now,
+        null,
         null,
         null,
         null,
@@ -119,8 +122,17 @@ public record Cluster(
     return copy(providerId, state, endpoint, marketMix, stateReason, readyAt, endedAt, next);
   }
 
+  /** This cluster with how its unasked end was noticed; the state does not change. */
+  public Cluster died(ClusterDeath how) {
+    return stamped(how, version, updatedAt);
+  }
+
   /** The same cluster as stored at {@code newVersion} and {@code at}. */
   public Cluster stored(long newVersion, Instant at) {
+    return stamped(death, newVersion, at);
+  }
+
+  private Cluster stamped(ClusterDeath newDeath, long newVersion, Instant at) {
     return new Cluster(
         id,
         pool,
@@ -133,6 +145,7 @@ public record Cluster(
         readyAt,
         endedAt,
         rotation,
+        newDeath,
         newVersion,
         at);
   }
@@ -158,6 +171,7 @@ public record Cluster(
         newReadyAt,
         newEndedAt,
         newRotation,
+        death,
         version,
         updatedAt);
   }

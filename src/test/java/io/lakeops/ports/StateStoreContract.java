@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lakeops.domain.Cluster;
+import io.lakeops.domain.ClusterDeath;
 import io.lakeops.domain.ClusterId;
 import io.lakeops.domain.ClusterState;
 import io.lakeops.domain.FailureKind;
@@ -338,6 +339,30 @@ public abstract class StateStoreContract {
 
     assertThat(readAll(p -> store.findLiveClusters(p), 1, x -> x.id().value()))
         .containsExactly("small-2");
+  }
+
+  @Test
+  void aClustersDeathIsKeptWithItsTimesAndSignalOrLeftOutWhenUnknown() {
+    Cluster ready = store.createCluster(aCluster().id("small-1").ready("http://127.0.0.1:9"));
+    Instant died = Instant.parse("2026-11-26T11:59:51Z");
+    Cluster failed =
+        store.updateCluster(
+            ready
+                .moveTo(ClusterState.FAILED, "INSTANCE_FAILURE", clock.instant())
+                .died(new ClusterDeath(died, clock.instant(), ClusterDeath.Signal.EVENT)));
+    Cluster unknown =
+        store.updateCluster(
+            store
+                .createCluster(aCluster().id("small-2").ready("http://127.0.0.1:9"))
+                .moveTo(ClusterState.FAILED, "gone", clock.instant())
+                .died(new ClusterDeath(null, clock.instant(), ClusterDeath.Signal.POLL)));
+
+    assertThat(store.findCluster(failed.id()).orElseThrow().death())
+        .isEqualTo(new ClusterDeath(died, clock.instant(), ClusterDeath.Signal.EVENT));
+    assertThat(store.findCluster(unknown.id()).orElseThrow().death().diedAt()).isNull();
+    assertThat(store.findCluster(unknown.id()).orElseThrow().death().signal())
+        .isEqualTo(ClusterDeath.Signal.POLL);
+    assertThat(store.findCluster(ready.id()).orElseThrow().version()).isEqualTo(2);
   }
 
   // --- leases ---------------------------------------------------------------------------------

@@ -35,6 +35,14 @@ public final class ScriptedClusterProvider implements ClusterProvider {
         new ProvidedCluster(providerId, state, endpoint, MarketMix.UNKNOWN, "test says " + state));
   }
 
+  /** The provider reports {@code providerId} ended in {@code state} at {@code endedAt}. */
+  public void reportEnded(String providerId, ClusterState state, java.time.Instant endedAt) {
+    reports.put(
+        providerId,
+        new ProvidedCluster(
+            providerId, state, null, MarketMix.UNKNOWN, "test says " + state, endedAt));
+  }
+
   /** Every launch from now on is refused with {@code why}; null accepts them again. */
   public void refuseLaunches(String why) {
     this.refusal = why;

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import io.lakeops.domain.Cluster;
+import io.lakeops.domain.ClusterDeath;
 import io.lakeops.domain.ClusterState;
 import io.lakeops.ports.ClusterFigures;
 import io.lakeops.ports.ClusterMetrics;
@@ -108,6 +109,33 @@ class ClusterActionsTest {
         .statusCode(200)
         .body(containsString(ready.id().value()))
         .body(not(containsString("Rotate pool")));
+  }
+
+  @Test
+  void thePaneShowsEachDeathsTimeToDetectAndWhichSignalToldFirst() {
+    Cluster byEvent = died(readyCluster("large"), ClusterDeath.Signal.EVENT, 7);
+    Cluster byPoll = died(readyCluster("large"), ClusterDeath.Signal.POLL, 52);
+
+    Browser.loggedInAs(Users.VIEWER)
+        .get("/clusters/pane")
+        .then()
+        .statusCode(200)
+        .body(containsString("Deaths and how they were noticed"))
+        .body(containsString("1 told by an EMR event first, 1 found by the poll first"))
+        .body(containsString("(events are off)"))
+        .body(containsString(byEvent.id().value()))
+        .body(containsString(byPoll.id().value()))
+        .body(containsString("<td>event</td>"))
+        .body(containsString("<td>poll</td>"));
+  }
+
+  /** The cluster recorded FAILED, noticed {@code seconds} after the provider's time of death. */
+  private Cluster died(Cluster cluster, ClusterDeath.Signal signal, int seconds) {
+    Instant noticed = Instant.now();
+    return store.updateCluster(
+        cluster
+            .moveTo(ClusterState.FAILED, "reported by the provider: INSTANCE_FAILURE", noticed)
+            .died(new ClusterDeath(noticed.minusSeconds(seconds), noticed, signal)));
   }
 
   @Test

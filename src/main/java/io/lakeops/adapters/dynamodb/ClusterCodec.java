@@ -5,6 +5,7 @@ import static io.lakeops.adapters.dynamodb.Attr.optionalString;
 import static io.lakeops.adapters.dynamodb.Attr.string;
 
 import io.lakeops.domain.Cluster;
+import io.lakeops.domain.ClusterDeath;
 import io.lakeops.domain.ClusterId;
 import io.lakeops.domain.ClusterState;
 import io.lakeops.domain.MarketMix;
@@ -59,6 +60,7 @@ final class ClusterCodec implements ItemCodec<Cluster> {
         .time("readyAt", cluster.readyAt())
         .time("endedAt", cluster.endedAt())
         .nested("rotation", cluster.rotation())
+        .nested("death", cluster.death())
         .stamped(cluster.version(), cluster.updatedAt());
   }
 
@@ -77,6 +79,7 @@ final class ClusterCodec implements ItemCodec<Cluster> {
         instant(item, "readyAt"),
         instant(item, "endedAt"),
         NestedValues.fromAttribute(item.get("rotation"), Cluster.Rotation.class),
+        NestedValues.fromAttribute(item.get("death"), ClusterDeath.class),
         Attr.number(item, Schema.VERSION),
         instant(item, Schema.CHANGED_AT));
   }

@@ -11,6 +11,7 @@ import io.lakeops.ports.ClusterProvider;
 import io.lakeops.ports.ProvidedCluster;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -154,7 +155,7 @@ public final class EmrClusterProvider implements ClusterProvider, AutoCloseable 
         status = cluster.get().status();
         masterDns = cluster.get().masterPublicDnsName();
       }
-      seen.put(id, provided(id, EmrStates.map(status), masterDns));
+      seen.put(id, provided(id, EmrStates.map(status), masterDns, endedAt(status)));
     }
     return seen;
   }
@@ -172,7 +173,12 @@ public final class EmrClusterProvider implements ClusterProvider, AutoCloseable 
     launches.close();
   }
 
-  private ProvidedCluster provided(String id, EmrStates.Mapped mapped, String masterDns) {
+  private static Instant endedAt(ClusterStatus status) {
+    return status.timeline() == null ? null : status.timeline().endDateTime();
+  }
+
+  private ProvidedCluster provided(
+      String id, EmrStates.Mapped mapped, String masterDns, Instant endedAt) {
     return switch (mapped.phase()) {
       case READY -> {
         Optional<String> endpoint = details.endpoint(id, masterDns);
@@ -184,7 +190,8 @@ public final class EmrClusterProvider implements ClusterProvider, AutoCloseable 
                 id, ClusterState.READY, endpoint.get(), details.marketMix(id), mapped.reason());
       }
       case TERMINAL_SUCCESS, TERMINAL_FAILURE ->
-          new ProvidedCluster(id, mapped.state(), null, details.forget(id), mapped.reason());
+          new ProvidedCluster(
+              id, mapped.state(), null, details.forget(id), mapped.reason(), endedAt);
       case INTERMEDIATE ->
           new ProvidedCluster(id, mapped.state(), null, MarketMix.UNKNOWN, mapped.reason());
     };

@@ -3,6 +3,7 @@ package io.lakeops.control.clusters;
 import io.lakeops.control.audit.Attribution;
 import io.lakeops.control.audit.AuditTrail;
 import io.lakeops.domain.Cluster;
+import io.lakeops.domain.ClusterDeath;
 import io.lakeops.domain.ClusterId;
 import io.lakeops.domain.ClusterState;
 import io.lakeops.domain.Pool;
@@ -108,19 +109,33 @@ public final class ClusterLifecycle {
 
   /** Records {@code cluster} FAILED for {@code reason} and makes sure its provider ends it. */
   public Optional<Cluster> fail(Cluster cluster, String reason, Attribution by) {
-    return end(cluster, ClusterState.FAILED, reason, by);
+    return fail(cluster, reason, null, by);
+  }
+
+  /**
+   * As {@link #fail(Cluster, String, Attribution)}, with how the death was noticed; may be null.
+   */
+  public Optional<Cluster> fail(
+      Cluster cluster, String reason, ClusterDeath death, Attribution by) {
+    return end(cluster, ClusterState.FAILED, reason, death, by);
   }
 
   private Optional<Cluster> end(
       Cluster cluster, ClusterState state, String reason, Attribution by) {
-    Optional<Cluster> ended =
+    return end(cluster, state, reason, null, by);
+  }
+
+  private Optional<Cluster> end(
+      Cluster cluster, ClusterState state, String reason, ClusterDeath death, Attribution by) {
+    Cluster ended = cluster.moveTo(state, reason, clock.instant());
+    Optional<Cluster> stored =
         change(
             cluster,
-            cluster.moveTo(state, reason, clock.instant()),
+            death == null ? ended : ended.died(death),
             "cluster." + state.name().toLowerCase(),
             by);
-    ended.ifPresent(this::endAtProvider);
-    return ended;
+    stored.ifPresent(this::endAtProvider);
+    return stored;
   }
 
   /** Clusters that are not terminated or failed, across pools. */

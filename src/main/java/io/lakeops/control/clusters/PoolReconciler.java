@@ -2,11 +2,13 @@ package io.lakeops.control.clusters;
 
 import io.lakeops.control.audit.Attribution;
 import io.lakeops.domain.Cluster;
+import io.lakeops.domain.ClusterDeath;
 import io.lakeops.domain.ClusterState;
 import io.lakeops.domain.MarketMix;
 import io.lakeops.domain.Pool;
 import io.lakeops.domain.PoolName;
 import io.lakeops.ports.ClusterProvider;
+import io.lakeops.ports.ClusterSignal;
 import io.lakeops.ports.ClusterStore;
 import io.lakeops.ports.PageRequest;
 import io.lakeops.ports.ProvidedCluster;
@@ -70,18 +72,31 @@ public final class PoolReconciler {
 
   /** One pass at {@code now}; how many clusters changed state or were launched. */
   public int reconcile(Instant now) {
+    return reconcile(now, Map.of());
+  }
+
+  /**
+   * One pass at {@code now} made because of {@code signals} (by provider id): the same pass, whose
+   * describe is the check of what the signals claim; a death it finds of a signalled cluster is
+   * recorded as noticed by the event.
+   */
+  public int reconcile(Instant now, Map<String, ClusterSignal> signals) {
     List<Cluster> live = lifecycle.liveClusters();
     Map<String, ProvidedCluster> seen =
         provider.describe(live.stream().map(Cluster::providerId).filter(Objects::nonNull).toList());
     int changed = 0;
     for (Cluster cluster : live) {
-      changed += follow(cluster, seen.get(cluster.providerId()), now) ? 1 : 0;
+      ProvidedCluster report = seen.get(cluster.providerId());
+      ClusterSignal signal =
+          cluster.providerId() == null ? null : signals.get(cluster.providerId());
+      Deaths deaths = new Deaths(signal, report, now);
+      changed += follow(cluster, report, deaths, now) ? 1 : 0;
     }
     health.retainOnly(live.stream().map(Cluster::id).toList());
     return changed + topUp(now);
   }
 
-  private boolean follow(Cluster cluster, ProvidedCluster report, Instant now) {
+  private boolean follow(Cluster cluster, ProvidedCluster report, Deaths deaths, Instant now) {
     Pool pool = pools.get(cluster.pool());
     if (pool == null) {
       return cluster.state() != ClusterState.TERMINATING
@@ -93,11 +108,12 @@ public final class PoolReconciler {
       return resumeAbandonedLaunch(cluster, pool, now);
     }
     if (report == null) {
-      return fail(cluster, "the provider does not know cluster " + cluster.providerId());
+      return fail(
+          cluster, "the provider does not know cluster " + cluster.providerId(), deaths.notice());
     }
     Optional<ClusterState> next = ProviderStates.next(cluster.state(), report.state());
     if (next.isPresent() && next.get() == ClusterState.FAILED) {
-      return fail(cluster, "reported by the provider: " + report.reason());
+      return fail(cluster, "reported by the provider: " + report.reason(), deaths.notice());
     }
     Cluster current = cluster;
     boolean newEndpoint =
@@ -110,6 +126,9 @@ public final class PoolReconciler {
       ClusterState target = next.orElse(cluster.state());
       Cluster observed =
           cluster.observed(target, report.endpoint(), report.marketMix(), report.reason(), now);
+      if (target == ClusterState.TERMINATING) {
+        observed = observed.died(deaths.notice()); // ending, and not asked: the console asks first
+      }
       Optional<Cluster> stored =
           lifecycle.change(
               cluster,
@@ -204,8 +223,14 @@ public final class PoolReconciler {
   }
 
   private boolean fail(Cluster cluster, String reason) {
+    return fail(cluster, reason, null);
+  }
+
+  private boolean fail(Cluster cluster, String reason, ClusterDeath death) {
     health.forget(cluster.id());
-    return lifecycle.fail(cluster, reason, system(reason)).isPresent();
+    // A cluster seen TERMINATING first keeps the death noticed then, not the later FAILED.
+    ClusterDeath first = cluster.death() != null ? cluster.death() : death;
+    return lifecycle.fail(cluster, reason, first, system(reason)).isPresent();
   }
 
   private static Attribution system(String reason) {

@@ -12,6 +12,7 @@ import io.lakeops.control.runs.RunMonitor;
 import io.lakeops.control.runs.SubmitRequests;
 import io.lakeops.domain.Pool;
 import io.lakeops.ports.ClusterProvider;
+import io.lakeops.ports.ClusterSignal;
 import io.lakeops.ports.RunResults;
 import io.lakeops.ports.ScheduleStore;
 import io.lakeops.ports.SourceWatermarks;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntSupplier;
 
 /**
@@ -48,7 +50,7 @@ public final class ControlLoop implements AutoCloseable {
   private final Duration repairEvery;
   private final Duration repairOverlap;
 
-  private boolean leading;
+  private volatile boolean leading;
   private Instant repairedFrom;
 
   public ControlLoop(
@@ -144,14 +146,22 @@ public final class ControlLoop implements AutoCloseable {
       String holder, Duration leaseTtl, Duration repairEvery, Duration repairOverlap) {}
 
   /** One pass at {@code now}; what it did. */
-  public synchronized PassReport pass(Instant now) {
+  public PassReport pass(Instant now) {
+    return pass(now, Map.of());
+  }
+
+  /**
+   * One pass at {@code now}, made at once because of {@code signals} (by provider id): the same
+   * pass, whose describe checks what the signals claim before anything is done.
+   */
+  public synchronized PassReport pass(Instant now, Map<String, ClusterSignal> signals) {
     if (!lease.renew(now)) {
       leading = false;
       return PassReport.FOLLOWER;
     }
     List<StepFailure> failures = new ArrayList<>();
     int repaired = repairIndex(now, failures); // first: it reads its own failures so far
-    int clustersChanged = step("clusters", () -> reconciler.reconcile(now), failures);
+    int clustersChanged = step("clusters", () -> reconciler.reconcile(now, signals), failures);
     TickReport tick = null;
     try {
       tick = scheduler.tick(now);
@@ -169,6 +179,11 @@ public final class ControlLoop implements AutoCloseable {
         changed,
         dispatched,
         List.copyOf(failures));
+  }
+
+  /** Whether this replica led at its last pass; read without waiting for a pass to end. */
+  public boolean leading() {
+    return leading;
   }
 
   /** Steps down: gives the lease up so another replica leads at once. */

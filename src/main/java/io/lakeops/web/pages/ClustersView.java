@@ -1,8 +1,10 @@
 package io.lakeops.web.pages;
 
+import io.lakeops.config.ClustersConfig;
 import io.lakeops.control.clusters.ClusterHealth;
 import io.lakeops.control.clusters.LaunchBackoff;
 import io.lakeops.domain.Cluster;
+import io.lakeops.domain.ClusterDeath;
 import io.lakeops.domain.ClusterId;
 import io.lakeops.domain.ClusterState;
 import io.lakeops.domain.JobRun;
@@ -50,6 +52,7 @@ class ClustersView {
   private final ClusterProvider provider;
   private final ClusterMetrics metrics;
   private final Clock clock;
+  private final boolean eventsOn;
 
   ClustersView(
       List<Pool> pools,
@@ -60,7 +63,8 @@ class ClustersView {
       LaunchBackoff backoff,
       ClusterProvider provider,
       ClusterMetrics metrics,
-      Clock clock) {
+      Clock clock,
+      ClustersConfig config) {
     this.pools = pools;
     this.clusters = clusters;
     this.runs = runs;
@@ -70,16 +74,36 @@ class ClustersView {
     this.provider = provider;
     this.metrics = metrics;
     this.clock = clock;
+    this.eventsOn = config.events().sqsQueueUrl().filter(url -> !url.isBlank()).isPresent();
   }
 
   /**
    * The pane: one section per pool, whether clusters here can simulate a spot loss, and whether
    * their provider keeps health figures.
    */
-  record Pane(List<PoolPane> pools, boolean canSimulateLoss, boolean hasFigures, Instant at) {}
+  record Pane(
+      List<PoolPane> pools,
+      boolean canSimulateLoss,
+      boolean hasFigures,
+      boolean eventsOn,
+      Instant at) {}
 
-  /** One pool: its settings, alert, live clusters and recent events. */
-  record PoolPane(Pool pool, String alert, List<Row> clusters, List<AuditEntry> events) {
+  /**
+   * One pool: its settings, alert, live clusters, recent events, and its recent clusters that ended
+   * without being asked to (newest first), with how each death was noticed.
+   */
+  record PoolPane(
+      Pool pool, String alert, List<Row> clusters, List<AuditEntry> events, List<Cluster> deaths) {
+    /** Deaths an EMR state-change event told of first. */
+    public long byEvent() {
+      return deaths.stream().filter(c -> c.death().signal() == ClusterDeath.Signal.EVENT).count();
+    }
+
+    /** Deaths the poll found first: with events on, the ones the events missed. */
+    public long byPoll() {
+      return deaths.size() - byEvent();
+    }
+
     public long ready() {
       return clusters.stream().filter(r -> r.cluster().state() == ClusterState.READY).count();
     }
@@ -162,12 +186,10 @@ class ClustersView {
               pool,
               backoff.judge(recent).alert(),
               rows,
-              events.stream()
-                  .filter(e -> ids.contains(e.entityId()))
-                  .limit(EVENTS_SHOWN)
-                  .toList()));
+              events.stream().filter(e -> ids.contains(e.entityId())).limit(EVENTS_SHOWN).toList(),
+              recent.stream().filter(c -> c.death() != null).toList()));
     }
-    return new Pane(panes, provider.canSimulateLoss(), metrics.keepsFigures(), now);
+    return new Pane(panes, provider.canSimulateLoss(), metrics.keepsFigures(), eventsOn, now);
   }
 
   private Row row(Pool pool, Cluster c, ClusterFigures figures, Instant now) {

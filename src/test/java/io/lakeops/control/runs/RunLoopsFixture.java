@@ -87,6 +87,7 @@ final class RunLoopsFixture {
                 at,
                 null,
                 null,
+                null,
                 0,
                 null));
   }

@@ -4,9 +4,6 @@ import static io.lakeops.testdata.TestJobs.anExtractionJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lakeops.control.audit.AuditTrail;
-import io.lakeops.control.clusters.ClusterHealth;
-import io.lakeops.control.clusters.LaunchBackoff;
-import io.lakeops.control.clusters.PoolReconciler;
 import io.lakeops.control.runs.SubmitRequests;
 import io.lakeops.control.scheduling.ControlLoop.PassReport;
 import io.lakeops.domain.Cluster;
@@ -70,15 +67,7 @@ class ControlLoopTest {
           throw new AssertionError("only id windows ask the source");
         },
         SETTINGS,
-        new ControlLoop.Clusters(
-            provider,
-            List.of(TestPools.aPool().desired(0).build()),
-            new PoolReconciler.Settings(
-                3,
-                Duration.ofMinutes(30),
-                new LaunchBackoff(Duration.ofSeconds(30), Duration.ofMinutes(10), 3)),
-            new ClusterHealth(),
-            clock),
+        LeaderPasses.clusters(provider, List.of(TestPools.aPool().desired(0).build()), clock),
         new ControlLoop.Timing(
             name, Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(1)));
   }
