@@ -46,9 +46,9 @@ final class SdkCalls {
 
   /**
    * Operations whose IAM actions are not their own name (from the IAM service authorization
-   * reference): RunJobFlow passes the EMR roles; S3's listings are authorized as ListBucket, a
-   * head and a read into bytes as GetObject; a transaction needs the action of each item it writes; batch deletes need
-   * the single delete.
+   * reference): RunJobFlow passes the EMR roles; S3's listings are authorized as ListBucket, a head
+   * and a read into bytes as GetObject; a transaction needs the action of each item it writes;
+   * batch deletes need the single delete.
    */
   static final Map<String, Set<String>> OVERRIDES =
       Map.ofEntries(
