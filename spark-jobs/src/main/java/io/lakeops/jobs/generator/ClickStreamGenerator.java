@@ -106,6 +106,13 @@ public final class ClickStreamGenerator implements AutoCloseable {
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     props.put(ProducerConfig.ACKS_CONFIG, "all");
+    // Not idempotent: this kafka-clients (3.4.1, Spark 3.5's) against a 4.x broker at times starts
+    // a partition's sequence again at 0, and the broker then refuses every later batch of it
+    // (OutOfOrderSequenceException in the broker's log, the generator stalled). One request in
+    // flight keeps each user's clicks in order without it; a retry after a lost acknowledgement
+    // may repeat a click, which the streaming job's readers count as a click again.
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
+    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
     // A few ms of batching costs little latency and keeps thousands of events/s cheap.
     props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
     return props;
