@@ -6,6 +6,7 @@ import io.lakeops.domain.JobRun;
 import io.lakeops.domain.RunResult;
 import io.lakeops.jobs.contract.LakeLayout;
 import io.lakeops.jobs.contract.LakeLayout.AttemptFile;
+import io.lakeops.jobs.contract.ManifestFields;
 import io.lakeops.ports.JobStore;
 import io.lakeops.ports.LakeObjects;
 import io.lakeops.ports.RunResults;
@@ -50,7 +51,9 @@ class LakeRunResults implements RunResults {
       return Optional.of(toManifest(failed.get()));
     }
     return attemptFile(table, run, AttemptFile.ERROR)
-        .map(report -> new Manifest(false, report.path("failure").asText("failed"), null));
+        .map(
+            report ->
+                new Manifest(false, report.path(ManifestFields.FAILURE).asText("failed"), null));
   }
 
   /** The current attempt's own file of {@code kind}: a failed check's manifest, or an error. */
@@ -60,19 +63,20 @@ class LakeRunResults implements RunResults {
   }
 
   private static boolean isOf(JsonNode document, JobRun run) {
-    return document.path("attempt").asInt(0) == run.attempt();
+    return document.path(ManifestFields.ATTEMPT).asInt(0) == run.attempt();
   }
 
   static Manifest toManifest(JsonNode m) {
-    boolean succeeded = "SUCCEEDED".equals(m.path("status").asText());
-    JsonNode change = m.path("schemaChange");
+    boolean succeeded = ManifestFields.SUCCEEDED.equals(m.path(ManifestFields.STATUS).asText());
+    JsonNode change = m.path(ManifestFields.SCHEMA_CHANGE);
     RunResult result =
         new RunResult(
-            m.path("rowsRead").asLong(),
-            m.path("rowsWritten").asLong(),
-            m.path("watermarkSeen").path("max").asText(""),
-            m.path("dataQuality").toString(),
-            change.path("description").asText(""));
-    return new Manifest(succeeded, succeeded ? null : m.path("failure").asText("failed"), result);
+            m.path(ManifestFields.ROWS_READ).asLong(),
+            m.path(ManifestFields.ROWS_WRITTEN).asLong(),
+            m.path(ManifestFields.WATERMARK_SEEN).path(ManifestFields.WATERMARK_MAX).asText(""),
+            m.path(ManifestFields.DATA_QUALITY).toString(),
+            change.path(ManifestFields.SCHEMA_CHANGE_DESCRIPTION).asText(""));
+    return new Manifest(
+        succeeded, succeeded ? null : m.path(ManifestFields.FAILURE).asText("failed"), result);
   }
 }

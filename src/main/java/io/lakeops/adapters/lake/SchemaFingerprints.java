@@ -3,6 +3,7 @@ package io.lakeops.adapters.lake;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lakeops.domain.RunId;
 import io.lakeops.jobs.contract.LakeLayout;
+import io.lakeops.jobs.contract.ManifestFields;
 import io.lakeops.ports.LakeObjects;
 import io.lakeops.ports.LakeReadException;
 import io.lakeops.ports.SubmissionRejectedException;
@@ -28,7 +29,7 @@ public class SchemaFingerprints {
   public Optional<String> of(String table, RunId run) {
     try {
       return LakeJson.read(lake, LakeLayout.manifest(table, run.value()), "the run manifest")
-          .map(manifest -> manifest.path("schemaFingerprint"))
+          .map(manifest -> manifest.path(ManifestFields.SCHEMA_FINGERPRINT))
           .filter(JsonNode::isObject)
           .map(JsonNode::toString);
     } catch (LakeReadException e) {
