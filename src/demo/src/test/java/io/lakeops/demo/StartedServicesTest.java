@@ -27,25 +27,14 @@ class StartedServicesTest {
 
   @Test
   void aStopDuringAStartWaitsForItAndStopsWhatItStarted() throws Exception {
-    CountDownLatch inStart = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     Thread starter =
-        new Thread(
-            () -> {
-              try {
-                services.start(
-                    new Service("generator"),
-                    s -> {
-                      inStart.countDown();
-                      release.await();
-                      events.add("started generator");
-                    });
-              } catch (Exception e) {
-                events.add("start failed: " + e.getMessage());
-              }
+        startingInBackground(
+            "generator",
+            s -> {
+              release.await();
+              events.add("started generator");
             });
-    starter.start();
-    assertThat(inStart.await(5, TimeUnit.SECONDS)).isTrue();
     Thread stopper = new Thread(() -> services.stopAll(Duration.ofSeconds(30)));
     stopper.start();
     stopper.join(300);
@@ -79,23 +68,7 @@ class StartedServicesTest {
 
   @Test
   void aStartThatNeverEndsDelaysTheStopOnlyUpToTheBound() throws Exception {
-    CountDownLatch inStart = new CountDownLatch(1);
-    Thread starter =
-        new Thread(
-            () -> {
-              try {
-                services.start(
-                    new Service("stuck"),
-                    s -> {
-                      inStart.countDown();
-                      Thread.sleep(60_000);
-                    });
-              } catch (Exception stopped) {
-                // interrupted below
-              }
-            });
-    starter.start();
-    assertThat(inStart.await(5, TimeUnit.SECONDS)).isTrue();
+    Thread starter = startingInBackground("stuck", s -> Thread.sleep(60_000));
 
     long began = System.nanoTime();
     services.stopAll(Duration.ofMillis(500));
@@ -106,6 +79,34 @@ class StartedServicesTest {
     assertThat(events).containsExactly("closed stuck");
     starter.interrupt();
     starter.join(5_000);
+  }
+
+  /**
+   * Starts service {@code name} with {@code start} on its own thread and returns once {@code start}
+   * is running; a start that fails (not one the test interrupts) is recorded as an event.
+   */
+  private Thread startingInBackground(String name, StartedServices.Start<Service> start)
+      throws InterruptedException {
+    CountDownLatch inStart = new CountDownLatch(1);
+    Thread starter =
+        new Thread(
+            () -> {
+              try {
+                services.start(
+                    new Service(name),
+                    s -> {
+                      inStart.countDown();
+                      start.start(s);
+                    });
+              } catch (InterruptedException stopped) {
+                // the test interrupts a start that would never end
+              } catch (Exception e) {
+                events.add("start failed: " + e.getMessage());
+              }
+            });
+    starter.start();
+    assertThat(inStart.await(5, TimeUnit.SECONDS)).as("%s is starting", name).isTrue();
+    return starter;
   }
 
   private final class Service implements AutoCloseable {
