@@ -13,6 +13,7 @@ import io.lakeops.ports.PageRequest;
 import io.lakeops.ports.StateStore;
 import io.lakeops.ports.SubmissionState;
 import io.lakeops.testdata.LakeRows;
+import io.lakeops.testdata.OrdersTable;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -21,8 +22,6 @@ import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -267,14 +266,8 @@ class ScheduledExtractionIT {
 
   /** The source's ids, in order: the only window so far is a full load, so it holds them all. */
   private List<Long> sourceIds() throws Exception {
-    try (Connection c = ShopDatabase.connect();
-        Statement s = c.createStatement();
-        ResultSet rows = s.executeQuery("SELECT id FROM orders ORDER BY id")) {
-      List<Long> ids = new ArrayList<>();
-      while (rows.next()) {
-        ids.add(rows.getLong(1));
-      }
-      return ids;
+    try (Connection c = ShopDatabase.connect()) {
+      return OrdersTable.ids(c, "orders");
     }
   }
 

@@ -7,12 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lakeops.testdata.LakeRows;
 import io.lakeops.testdata.MariaDbServer;
+import io.lakeops.testdata.OrdersTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,26 +43,7 @@ class ConsoleRestartProcessIT {
   @BeforeAll
   static void sourceDatabase() throws Exception {
     source = MariaDbServer.start(WORK.resolve("mariadb"));
-    try (Connection c = source.connect("");
-        Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE shop");
-    }
-    try (Connection c = source.connect("shop");
-        Statement s = c.createStatement()) {
-      s.execute(
-          "CREATE TABLE orders (id BIGINT PRIMARY KEY, customer VARCHAR(40) NOT NULL,"
-              + " updated_at DATETIME(3) NOT NULL)");
-      try (PreparedStatement insert = c.prepareStatement("INSERT INTO orders VALUES (?, ?, ?)")) {
-        Instant first = Instant.parse("2026-03-01T00:00:00Z");
-        for (int i = 1; i <= ROWS; i++) {
-          insert.setLong(1, i);
-          insert.setString(2, "customer-" + (i % 7));
-          insert.setTimestamp(3, java.sql.Timestamp.from(first.plusSeconds(i * 60L)));
-          insert.addBatch();
-        }
-        insert.executeBatch();
-      }
-    }
+    OrdersTable.createShop(source, ROWS, Instant.parse("2026-03-01T00:00:00Z"));
   }
 
   @AfterAll
@@ -318,14 +297,8 @@ class ConsoleRestartProcessIT {
   }
 
   private static List<Long> sourceIds() throws Exception {
-    try (Connection c = source.connect("shop");
-        Statement s = c.createStatement();
-        ResultSet rows = s.executeQuery("SELECT id FROM orders ORDER BY id")) {
-      List<Long> ids = new ArrayList<>();
-      while (rows.next()) {
-        ids.add(rows.getLong(1));
-      }
-      return ids;
+    try (Connection c = source.connect("shop")) {
+      return OrdersTable.ids(c, "orders");
     }
   }
 }

@@ -2,18 +2,11 @@ package io.lakeops.adapters.emr;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.not;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static io.lakeops.adapters.emr.EmrStubs.clusters;
-import static io.lakeops.adapters.emr.EmrStubs.described;
-import static io.lakeops.adapters.emr.EmrStubs.instances;
-import static io.lakeops.adapters.emr.EmrStubs.ok;
-import static io.lakeops.adapters.emr.EmrStubs.operation;
 import static io.lakeops.adapters.emr.EmrStubs.requested;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.lakeops.adapters.sqs.SqsClusterSignals;
 import io.lakeops.adapters.sqs.SqsStubs;
 import io.lakeops.control.scheduling.ClusterSignalFeed;
@@ -57,14 +50,8 @@ class EmrEventBeforePollTest {
 
   @Test
   void aDeathReportedByAnEventIsReplacedWithinSecondsWithoutAPoll() throws Exception {
-    stubEmrServing();
-    SqsStubs.noStubFailsLoudly(SQS);
-    SQS.stubFor(SqsStubs.operation("DeleteMessage").willReturn(SqsStubs.ok("{}")));
-    // An empty long poll, shortened to 200 ms so the test does not wait 20 s.
-    SQS.stubFor(
-        SqsStubs.operation("ReceiveMessage")
-            .atPriority(5)
-            .willReturn(SqsStubs.ok("{}").withFixedDelay(200)));
+    EmrStubs.servingOneCluster(EMR, DNS);
+    SqsStubs.emptyQueue(SQS, Duration.ofMillis(200)); // a long poll shortened from 20 s
     EmrClusterProvider provider =
         EmrStubs.provider(
             TestEmrConfigs.emr(EMR.baseUrl()),
@@ -92,8 +79,8 @@ class EmrEventBeforePollTest {
         assertThat(only().state()).isEqualTo(ClusterState.READY);
 
         Instant died = Instant.now();
-        emrReportsTheSpotLoss(died);
-        deliverTheEvent();
+        EmrStubs.spotLossOfTheCluster(EMR, died);
+        SqsStubs.deliverTheSpotLossOnce(SQS, "r-spot-loss");
         Instant deadline = Instant.now().plusSeconds(10);
         while (EMR.findAll(requested("RunJobFlow")).size() < 2
             && Instant.now().isBefore(deadline)) {
@@ -123,65 +110,5 @@ class EmrEventBeforePollTest {
   private Cluster only() {
     List<Cluster> all = stores.state().findClusters(SMALL.name(), PageRequest.first(10)).items();
     return all.get(all.size() - 1); // the oldest: the one launched first
-  }
-
-  private void stubEmrServing() {
-    EmrStubs.noStubFailsLoudly(EMR);
-    // Launch: no live cluster of that name yet.
-    EMR.stubFor(
-        operation("ListClusters")
-            .atPriority(2)
-            .withRequestBody(matchingJsonPath("$.ClusterStates"))
-            .willReturn(ok(clusters())));
-    EMR.stubFor(
-        operation("ListClusters")
-            .atPriority(5)
-            .willReturn(
-                ok(clusters(EmrStubs.summary("j-1", "lakeops-c1", "WAITING", null, null)))));
-    EMR.stubFor(
-        operation("RunJobFlow")
-            .inScenario("launches")
-            .whenScenarioStateIs(Scenario.STARTED)
-            .willSetStateTo("second")
-            .willReturn(ok("{\"JobFlowId\":\"j-1\"}")));
-    EMR.stubFor(
-        operation("RunJobFlow")
-            .inScenario("launches")
-            .whenScenarioStateIs("second")
-            .willReturn(ok("{\"JobFlowId\":\"j-2\"}")));
-    EMR.stubFor(operation("DescribeCluster").willReturn(ok(described("j-1", "WAITING", DNS))));
-    EMR.stubFor(operation("ListInstances").willReturn(ok(instances("ON_DEMAND", "SPOT"))));
-    EMR.stubFor(operation("TerminateJobFlows").willReturn(ok("{}")));
-  }
-
-  /** From now on ListClusters lists j-1 TERMINATED_WITH_ERRORS, ended at {@code died}. */
-  private void emrReportsTheSpotLoss(Instant died) {
-    String ended =
-        "{\"Id\":\"j-1\",\"Name\":\"lakeops-c1\",\"Status\":{\"State\":\"TERMINATED_WITH_ERRORS\","
-            + "\"StateChangeReason\":{\"Code\":\"INSTANCE_FAILURE\",\"Message\":\"Spot capacity"
-            + " was reclaimed by EC2\"},\"Timeline\":{\"CreationDateTime\":1.7645832E9,"
-            + "\"EndDateTime\":"
-            + died.getEpochSecond()
-            + "}}}";
-    EMR.stubFor(
-        operation("ListClusters")
-            .atPriority(3)
-            .withRequestBody(not(matchingJsonPath("$.ClusterStates")))
-            .willReturn(ok(clusters(ended))));
-  }
-
-  /** The next receive gets EventBridge's event, once; the ones after it are empty again. */
-  private void deliverTheEvent() {
-    String event =
-        SqsStubs.event("cluster-terminated-with-errors")
-            .replace("j-2AXXXXXXGAPLF", "j-1")
-            .replace("2026-11-26T12:05:02Z", Instant.now().toString());
-    SQS.stubFor(
-        SqsStubs.operation("ReceiveMessage")
-            .atPriority(1)
-            .inScenario("event")
-            .whenScenarioStateIs(Scenario.STARTED)
-            .willSetStateTo("delivered")
-            .willReturn(SqsStubs.ok(SqsStubs.messages("r-spot-loss", event))));
   }
 }

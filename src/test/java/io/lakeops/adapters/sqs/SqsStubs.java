@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -95,6 +97,37 @@ public final class SqsStubs {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * An empty queue: each ReceiveMessage answers no message after {@code longPoll} (SQS's long poll,
+   * shortened), DeleteMessage answers, anything else fails loudly.
+   */
+  public static void emptyQueue(WireMockExtension sqs, Duration longPoll) {
+    noStubFailsLoudly(sqs);
+    sqs.stubFor(operation("DeleteMessage").willReturn(ok("{}")));
+    sqs.stubFor(
+        operation("ReceiveMessage")
+            .atPriority(5)
+            .willReturn(ok("{}").withFixedDelay((int) longPoll.toMillis())));
+  }
+
+  /**
+   * The next receive gets EventBridge's event of j-1 ending with errors (a spot loss), sent now,
+   * with receipt handle {@code receipt}; the receives after it are empty again.
+   */
+  public static void deliverTheSpotLossOnce(WireMockExtension sqs, String receipt) {
+    String event =
+        event("cluster-terminated-with-errors")
+            .replace("j-2AXXXXXXGAPLF", "j-1")
+            .replace("2026-11-26T12:05:02Z", Instant.now().toString());
+    sqs.stubFor(
+        operation("ReceiveMessage")
+            .atPriority(1)
+            .inScenario("event")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willSetStateTo("delivered")
+            .willReturn(ok(messages(receipt, event))));
   }
 
   public static SqsClusterSignals signals(WireMockExtension sqs, Duration wait) {
