@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged console ({@code quarkus-run.jar}) started as its own process in the embedded
- * profile, as the README's run command starts it, over a data directory that survives it; killed
- * for real ({@code kill -9}) or stopped. Its log goes to a file beside the data directory.
+ * profile, as the README's run command starts it, or in the {@code prod} profile, as a deployment
+ * does, over a data directory that survives it; killed for real ({@code kill -9}) or stopped. Its
+ * log goes to a file beside the data directory.
  */
 public final class ConsoleProcess implements AutoCloseable {
   public static final String ADMIN_PASSWORD = "process-test-admin-password";
@@ -36,10 +37,43 @@ public final class ConsoleProcess implements AutoCloseable {
   }
 
   /**
-   * Starts a console over {@code dataDir} with {@code settings} ({@code -D} keys) and waits until
-   * ready.
+   * Starts a console in the embedded profile over {@code dataDir} with {@code settings} ({@code -D}
+   * keys) and waits until ready.
    */
   public static ConsoleProcess start(Path dataDir, String name, Map<String, String> settings)
+      throws Exception {
+    List<String> embedded = new ArrayList<>();
+    Path clusterJars =
+        Path.of(System.getProperty("lakeops.localClusterHome", "target/local-cluster"));
+    embedded.add("-Dlakeops.local-clusters.home=" + clusterJars.toAbsolutePath());
+    embedded.add("-Dlakeops.local-clusters.driver-memory=512m");
+    embedded.add("-Dlakeops.local-clusters.spark-conf.\"spark.sql.shuffle.partitions\"=2");
+    embedded.add("-Dlakeops.scheduler.interval=1s");
+    // One pool, one run per cluster, no demo lake, unless a test asks (DemoLakeProcessIT does).
+    embedded.add("-Dlakeops.demo.enabled=false");
+    embedded.add("-Dlakeops.pools.large.desired=0");
+    embedded.add("-Dlakeops.pools.small.concurrent-runs=1");
+    return launch("embedded", dataDir, name, embedded, settings, Map.of());
+  }
+
+  /**
+   * Starts a console in the {@code prod} profile, as a deployment runs it, with {@code settings}
+   * ({@code -D} keys) and {@code environment} (the AWS SDK's credentials and region), and waits
+   * until ready. Only the data directory, the port and the admin user are set here.
+   */
+  public static ConsoleProcess startProd(
+      Path dataDir, String name, Map<String, String> settings, Map<String, String> environment)
+      throws Exception {
+    return launch("prod", dataDir, name, List.of(), settings, environment);
+  }
+
+  private static ConsoleProcess launch(
+      String profile,
+      Path dataDir,
+      String name,
+      List<String> profileDefaults,
+      Map<String, String> settings,
+      Map<String, String> environment)
       throws Exception {
     Path jar =
         Path.of(System.getProperty("lakeops.consoleJar", "target/quarkus-app/quarkus-run.jar"));
@@ -50,22 +84,13 @@ public final class ConsoleProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx384m");
-    command.add("-Dquarkus.profile=embedded");
+    command.add("-Dquarkus.profile=" + profile);
     command.add("-Dquarkus.http.port=" + port);
     command.add("-Dlakeops.data-dir=" + dataDir.toAbsolutePath());
-    Path clusterJars =
-        Path.of(System.getProperty("lakeops.localClusterHome", "target/local-cluster"));
-    command.add("-Dlakeops.local-clusters.home=" + clusterJars.toAbsolutePath());
-    command.add("-Dlakeops.local-clusters.driver-memory=512m");
-    command.add("-Dlakeops.local-clusters.spark-conf.\"spark.sql.shuffle.partitions\"=2");
     command.add("-Dlakeops.security.users.admin.roles=admin");
     command.add("-Dlakeops.security.users.admin.password-env=LAKEOPS_TEST_ADMIN_PASSWORD");
     command.add("-Dlakeops.security.bcrypt-cost=4");
-    command.add("-Dlakeops.scheduler.interval=1s");
-    // One pool, one run per cluster, no demo lake, unless a test asks (DemoLakeProcessIT does).
-    command.add("-Dlakeops.demo.enabled=false");
-    command.add("-Dlakeops.pools.large.desired=0");
-    command.add("-Dlakeops.pools.small.concurrent-runs=1");
+    command.addAll(profileDefaults);
     // After the defaults above: a later -D of the same key wins.
     settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
     command.add("-jar");
@@ -75,6 +100,7 @@ public final class ConsoleProcess implements AutoCloseable {
         new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(environment);
     builder.environment().put("LAKEOPS_TEST_ADMIN_PASSWORD", ADMIN_PASSWORD);
     ConsoleProcess console = new ConsoleProcess(builder.start(), port, log);
     console.awaitReady(Duration.ofSeconds(90));

@@ -8,14 +8,17 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * S3Proxy (an open-source S3-compatible server, Apache-2.0) as a child process on a free port, with
- * its in-memory backend and AWS signature checks on: requests must be signed with the {@code
- * local}/{@code local} credentials the console uses for a loopback endpoint. The build copies its
- * self-contained jar from Maven Central to {@code target/s3proxy/s3proxy.jar}. One server per JVM.
+ * AWS signature checks on: requests must be signed with the {@code local}/{@code local} credentials
+ * the console uses for a loopback endpoint. The build copies its self-contained jar from Maven
+ * Central to {@code target/s3proxy/s3proxy.jar}. The shared server keeps its objects in memory; a
+ * server {@link #overFolder over a folder} serves the files under it (a bucket per subfolder), so a
+ * Spark job that writes there on local disk is read back by the console through the S3 API.
  */
 public final class S3ProxyServer implements AutoCloseable {
   private static final Duration STARTUP = Duration.ofSeconds(60);
@@ -38,8 +41,24 @@ public final class S3ProxyServer implements AutoCloseable {
   }
 
   static S3ProxyServer start() {
+    return start(List.of("jclouds.provider=transient"));
+  }
+
+  /**
+   * A new server whose buckets are the folders of {@code root} and whose objects are the files
+   * under them (jclouds' filesystem backend); the caller closes it.
+   */
+  public static S3ProxyServer overFolder(Path root) {
+    return start(
+        List.of(
+            "jclouds.provider=filesystem",
+            "jclouds.filesystem.basedir=" + root.toAbsolutePath().normalize()));
+  }
+
+  private static S3ProxyServer start(List<String> backend) {
     Path jar = jar();
-    return new S3ProxyServer(ServerProcess.start("S3Proxy", STARTUP, port -> launch(jar, port)));
+    return new S3ProxyServer(
+        ServerProcess.start("S3Proxy", STARTUP, port -> launch(jar, port, backend)));
   }
 
   public URI endpoint() {
@@ -56,21 +75,20 @@ public final class S3ProxyServer implements AutoCloseable {
     server.close();
   }
 
-  private static Process launch(Path jar, int port) throws IOException {
+  private static Process launch(Path jar, int port, List<String> backend) throws IOException {
     Path dir = jar.getParent();
     Path properties = dir.resolve("s3proxy-" + port + ".properties");
-    Files.writeString(
-        properties,
-        String.join(
-            "\n",
-            "s3proxy.endpoint=http://127.0.0.1:" + port,
-            "s3proxy.authorization=aws-v2-or-v4",
-            "s3proxy.identity=" + S3Clients.LOCAL_CREDENTIAL,
-            "s3proxy.credential=" + S3Clients.LOCAL_CREDENTIAL,
-            "jclouds.provider=transient",
-            "jclouds.identity=unused",
-            "jclouds.credential=unused",
-            ""));
+    List<String> lines =
+        new ArrayList<>(
+            List.of(
+                "s3proxy.endpoint=http://127.0.0.1:" + port,
+                "s3proxy.authorization=aws-v2-or-v4",
+                "s3proxy.identity=" + S3Clients.LOCAL_CREDENTIAL,
+                "s3proxy.credential=" + S3Clients.LOCAL_CREDENTIAL,
+                "jclouds.identity=unused",
+                "jclouds.credential=unused"));
+    lines.addAll(backend);
+    Files.write(properties, lines);
     return new ProcessBuilder(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
