@@ -10,6 +10,7 @@ import io.lakeops.domain.RunResult;
 import io.lakeops.domain.RunState;
 import io.lakeops.ports.ClusterStore;
 import io.lakeops.ports.JobStore;
+import io.lakeops.ports.LakeReadException;
 import io.lakeops.ports.NotFoundException;
 import io.lakeops.ports.Page;
 import io.lakeops.ports.PageRequest;
@@ -32,6 +33,7 @@ import java.util.Optional;
  * for the streaming keeper to restart (from their checkpoint).
  */
 public final class RunMonitor {
+  private static final System.Logger LOG = System.getLogger(RunMonitor.class.getName());
   private static final int PAGE = 100;
 
   private final JobStore jobs;
@@ -73,6 +75,14 @@ public final class RunMonitor {
             // Changed under us (cancelled, failed over): the next poll reads it again.
           } catch (SubmitterUnavailableException unreachable) {
             // One failed poll proves little; a dead cluster is the failover's call.
+          } catch (LakeReadException unreadable) {
+            // The manifest is there but could not be read (S3 throttling, a network fault): this
+            // run waits for the next poll, and the others are followed all the same.
+            LOG.log(
+                System.Logger.Level.WARNING,
+                "run {0}: its result could not be read; the next poll tries again: {1}",
+                run.id().value(),
+                unreadable.getMessage());
           }
         }
         cursor = page.next();

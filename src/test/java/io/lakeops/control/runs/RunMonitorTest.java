@@ -10,11 +10,16 @@ import io.lakeops.domain.RetryPolicy;
 import io.lakeops.domain.RunResult;
 import io.lakeops.domain.RunState;
 import io.lakeops.ports.AuditEntry;
+import io.lakeops.ports.LakeReadException;
 import io.lakeops.ports.RunResults;
 import io.lakeops.ports.SubmissionState;
+import io.lakeops.testdata.TestRuns;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,13 +30,19 @@ class RunMonitorTest {
 
   private final RunLoopsFixture f = new RunLoopsFixture();
   private final Map<String, RunResults.Manifest> manifests = new HashMap<>();
+  private final Set<String> unreadable = new HashSet<>();
   private final RunMonitor monitor =
       new RunMonitor(
           f.stores.state(),
           f.stores.state(),
           f.stores.state(),
           f.livy,
-          run -> Optional.ofNullable(manifests.get(run.id().value())),
+          run -> {
+            if (unreadable.contains(run.id().value())) {
+              throw new LakeReadException("s3://lake/" + run.id().value() + ".json: 503", null);
+            }
+            return Optional.ofNullable(manifests.get(run.id().value()));
+          },
           f.rules,
           f.journal);
   private JobRun run;
@@ -156,6 +167,30 @@ class RunMonitorTest {
     assertThat(done.state()).isEqualTo(RunState.SUCCEEDED);
     assertThat(done.attempt()).isEqualTo(1);
     assertThat(done.result()).isEqualTo(FIGURES);
+  }
+
+  @Test
+  void aManifestThatCannotBeReadLeavesItsRunForTheNextPollAndTheOthersAreFollowed() {
+    JobRun other =
+        f.stores
+            .state()
+            .createRunIfAbsent(TestRuns.aRun().at("2026-11-26T11:00:00Z").build())
+            .value();
+    f.dispatcher().dispatch(f.clock.instant());
+    for (JobRun each : List.of(run, other)) {
+      f.livy.set(f.reload(each).submissionId(), SubmissionState.SUCCEEDED);
+      manifests.put(each.id().value(), new RunResults.Manifest(true, null, FIGURES));
+    }
+    unreadable.add(run.id().value());
+
+    assertThat(monitor.poll(f.clock.instant())).isEqualTo(1);
+
+    assertThat(f.reload(other).state()).isEqualTo(RunState.SUCCEEDED);
+    assertThat(f.reload(run).state()).as("unchanged until read").isEqualTo(RunState.SUBMITTED);
+    unreadable.clear();
+    assertThat(monitor.poll(f.clock.instant())).isEqualTo(1);
+    assertThat(f.reload(run).state()).isEqualTo(RunState.SUCCEEDED);
+    assertThat(f.reload(run).result()).isEqualTo(FIGURES);
   }
 
   private void failCluster(String id, String why) {
