@@ -1,5 +1,6 @@
 package io.lakeops.config;
 
+import io.lakeops.jobs.contract.SecretsManagerRef;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithParentName;
@@ -18,13 +19,10 @@ public interface SourcesConfig {
 
   /**
    * A password reference: {@code env:NAME}, {@code file:/path}, or {@code secretsmanager:} with a
-   * secret name or ARN as Secrets Manager allows them and an optional {@code #<JSON key>}.
+   * secret name or ARN as Secrets Manager allows them and an optional {@code #<JSON key>}: the
+   * syntax of the jobs' contract, by which the job's driver resolves it.
    */
-  String PASSWORD_REF =
-      "(env|file):.+"
-          + "|secretsmanager:([A-Za-z0-9/_+=.@-]{1,512}"
-          + "|arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]{1,512})"
-          + "(#[^#]+)?";
+  String PASSWORD_REF = "(env|file):.+|" + SecretsManagerRef.SYNTAX;
 
   /** What a malformed reference is told; it never echoes the value, which may be a password. */
   String PASSWORD_REF_FORMS =

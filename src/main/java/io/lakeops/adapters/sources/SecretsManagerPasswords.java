@@ -2,14 +2,13 @@ package io.lakeops.adapters.sources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lakeops.jobs.contract.SecretsManagerRef;
 import io.lakeops.ports.SourceUnavailableException;
 import io.lakeops.ports.SubmissionRejectedException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -25,9 +24,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilde
  * rotated secret is then read afresh. Messages name the reference, never the value.
  */
 final class SecretsManagerPasswords {
-  static final String PREFIX = "secretsmanager:";
-  private static final Pattern ARN_REGION =
-      Pattern.compile("arn:aws[a-z-]*:secretsmanager:([a-z0-9-]+):.*");
+  static final String PREFIX = SecretsManagerRef.PREFIX;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<Optional<String>, SecretsManagerClient> CLIENTS =
       new ConcurrentHashMap<>();
@@ -36,18 +33,16 @@ final class SecretsManagerPasswords {
 
   /** The password {@code ref} names (already validated); {@code key} names the setting. */
   static String resolve(String ref, String key) {
-    String body = ref.substring(PREFIX.length());
-    int hash = body.lastIndexOf('#');
-    String secretId = hash < 0 ? body : body.substring(0, hash);
-    String secret = fetch(secretId, ref, key);
-    return hash < 0 ? secret : field(secret, body.substring(hash + 1), ref, key);
+    SecretsManagerRef parsed = SecretsManagerRef.parse(ref);
+    String secret = fetch(parsed, ref, key);
+    return parsed.jsonKey().map(field -> field(secret, field, ref, key)).orElse(secret);
   }
 
-  private static String fetch(String secretId, String ref, String key) {
+  private static String fetch(SecretsManagerRef parsed, String ref, String key) {
     try {
       SecretsManagerClient secrets =
-          CLIENTS.computeIfAbsent(region(secretId), SecretsManagerPasswords::client);
-      String secret = secrets.getSecretValue(r -> r.secretId(secretId)).secretString();
+          CLIENTS.computeIfAbsent(parsed.arnRegion(), SecretsManagerPasswords::client);
+      String secret = secrets.getSecretValue(r -> r.secretId(parsed.secretId())).secretString();
       if (secret == null) {
         throw new SubmissionRejectedException(key + " names " + ref + ", a binary secret");
       }
@@ -81,11 +76,6 @@ final class SecretsManagerPasswords {
           key + " names " + ref + ", but that secret is not a JSON object with that string key");
     }
     return value.asText();
-  }
-
-  private static Optional<String> region(String secretId) {
-    Matcher arn = ARN_REGION.matcher(secretId);
-    return arn.matches() ? Optional.of(arn.group(1)) : Optional.empty();
   }
 
   /** Endpoints set the SDK's own way (AWS_ENDPOINT_URL_SECRETS_MANAGER) are honoured by it. */

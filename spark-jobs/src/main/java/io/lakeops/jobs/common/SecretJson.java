@@ -2,6 +2,7 @@ package io.lakeops.jobs.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lakeops.jobs.contract.SecretsManagerRef;
 
 /**
  * Reads one key of a JSON secret string ({@code {"username":"…","password":"…"}}, the shape Secrets

@@ -1,5 +1,6 @@
 package io.lakeops.jobs.common;
 
+import io.lakeops.jobs.contract.SecretsManagerRef;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.lakeops.jobs.common;
 
+import io.lakeops.jobs.contract.SecretsManagerRef;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 

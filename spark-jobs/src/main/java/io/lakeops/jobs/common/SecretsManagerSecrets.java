@@ -1,5 +1,6 @@
 package io.lakeops.jobs.common;
 
+import io.lakeops.jobs.contract.SecretsManagerRef;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

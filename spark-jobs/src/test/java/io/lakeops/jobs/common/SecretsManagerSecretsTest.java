@@ -132,4 +132,12 @@ class SecretsManagerSecretsTest {
     }
     return text.toString();
   }
+
+  @Test
+  void aLiteralPasswordIsStillRefusedNamingTheThreeForms() {
+    SecretRef refs = new SecretRef(name -> null);
+
+    assertThatThrownBy(() -> refs.resolve("hunter2"))
+        .hasMessage("secret reference must start with env:, file: or secretsmanager:");
+  }
 }

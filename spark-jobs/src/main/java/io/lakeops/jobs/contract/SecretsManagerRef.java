@@ -1,4 +1,4 @@
-package io.lakeops.jobs.common;
+package io.lakeops.jobs.contract;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -10,17 +10,27 @@ import java.util.regex.Pattern;
  * secretsmanager:arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/shop-db-AbCdEf}. Without
  * a key the whole secret string is the password; with one, the secret string is a JSON object and
  * the key's value is. An ARN holds colons but never {@code #} (nor does a secret name), so the key
- * is whatever follows the last {@code #}.
+ * is whatever follows the last {@code #}. Part of the jobs' contract: the console checks its
+ * configuration's references with the same syntax the job's driver resolves them by.
  */
 public record SecretsManagerRef(String secretId, Optional<String> jsonKey) {
   public static final String PREFIX = "secretsmanager:";
 
   /** Secret names as Secrets Manager allows them: letters, digits and /_+=.@- up to 512. */
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
+  public static final String NAME_SYNTAX = "[A-Za-z0-9/_+=.@-]{1,512}";
 
-  private static final Pattern ARN =
-      Pattern.compile(
-          "arn:aws[a-z-]*:secretsmanager:([a-z0-9-]+):[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}");
+  /** A secret's ARN; its first group is the region. */
+  public static final String ARN_SYNTAX =
+      "arn:aws[a-z-]*:secretsmanager:([a-z0-9-]+):[0-9]{12}:secret:" + NAME_SYNTAX;
+
+  /**
+   * A whole reference as {@link #parse} accepts it, as a regular expression (for configuration).
+   */
+  public static final String SYNTAX =
+      PREFIX + "(" + NAME_SYNTAX + "|" + ARN_SYNTAX + ")(#[^#]*[^#\\s][^#]*)?";
+
+  private static final Pattern NAME = Pattern.compile(NAME_SYNTAX);
+  private static final Pattern ARN = Pattern.compile(ARN_SYNTAX);
 
   /** The reference {@code ref}, which starts with {@link #PREFIX}; a malformed one is refused. */
   public static SecretsManagerRef parse(String ref) {

@@ -1,9 +1,11 @@
-package io.lakeops.jobs.common;
+package io.lakeops.jobs.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The secretsmanager: reference syntax: a name or an ARN, then an optional #key. */
@@ -49,10 +51,28 @@ class SecretsManagerRefTest {
   }
 
   @Test
-  void aLiteralPasswordIsStillRefusedNamingTheThreeForms() {
-    SecretRef refs = new SecretRef(name -> null);
-
-    assertThatThrownBy(() -> refs.resolve("hunter2"))
-        .hasMessage("secret reference must start with env:, file: or secretsmanager:");
+  void theSyntaxTheConsoleChecksAcceptsExactlyWhatParseAccepts() {
+    for (String ref :
+        List.of(
+            "secretsmanager:prod/shop-db",
+            "secretsmanager:prod/shop-db#password",
+            "secretsmanager:" + ARN,
+            "secretsmanager:" + ARN + "#password",
+            "secretsmanager:hunter 2!",
+            "secretsmanager:",
+            "secretsmanager:arn:aws:s3:::bucket",
+            "secretsmanager:prod/shop-db#",
+            "secretsmanager:prod/shop-db#  ",
+            "secretsmanager:prod/shop-db#a#b",
+            "env:SHOP_PASSWORD")) {
+      boolean parses;
+      try {
+        SecretsManagerRef.parse(ref);
+        parses = true;
+      } catch (IllegalArgumentException refused) {
+        parses = false;
+      }
+      assertThat(Pattern.matches(SecretsManagerRef.SYNTAX, ref)).as(ref).isEqualTo(parses);
+    }
   }
 }
