@@ -111,6 +111,12 @@ public final class PoolReconciler {
       return fail(
           cluster, "the provider does not know cluster " + cluster.providerId(), deaths.notice());
     }
+    if (cluster.state() == ClusterState.TERMINATING && stillUp(report.state())) {
+      // Recorded as ending, but the provider never got the request (the console stopped between
+      // the two) or lost it: ask again until it says the cluster is going.
+      provider.terminate(cluster.providerId());
+      return false;
+    }
     Optional<ClusterState> next = ProviderStates.next(cluster.state(), report.state());
     if (next.isPresent() && next.get() == ClusterState.FAILED) {
       return fail(cluster, "reported by the provider: " + report.reason(), deaths.notice());
@@ -141,6 +147,10 @@ public final class PoolReconciler {
       current = stored.get();
     }
     return judgeHealth(current, now) || current != cluster;
+  }
+
+  private static boolean stillUp(ClusterState reported) {
+    return !reported.isTerminal() && reported != ClusterState.TERMINATING;
   }
 
   /** A start that takes too long, or a Livy that stops answering, is the cluster's death. */

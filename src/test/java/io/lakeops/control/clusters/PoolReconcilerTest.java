@@ -184,6 +184,25 @@ class PoolReconcilerTest {
   }
 
   @Test
+  void aTerminationTheProviderNeverGotIsAskedForAgainAtTheNextPass() {
+    Cluster ready = readyCluster();
+    // Recorded TERMINATING by a console that stopped before it could ask the provider.
+    Cluster terminating =
+        stores
+            .state()
+            .updateCluster(ready.moveTo(ClusterState.TERMINATING, "rotated", clock.instant()));
+    assertThat(provider.terminated()).isEmpty();
+
+    reconciler.reconcile(clock.instant());
+
+    assertThat(provider.terminated()).containsExactly(ready.providerId());
+    assertThat(state(terminating)).isEqualTo(ClusterState.TERMINATING);
+    reconciler.reconcile(clock.instant());
+    assertThat(state(terminating)).isEqualTo(ClusterState.TERMINATED);
+    assertThat(provider.terminated()).as("asked once it is known gone: no more").hasSize(1);
+  }
+
+  @Test
   void aLaunchInterruptedBeforeTheProviderWasAskedIsResumedWithTheSameId() {
     Cluster requested =
         stores
