@@ -2,12 +2,14 @@ package io.lakeops.adapters;
 
 import io.lakeops.adapters.emr.CloudWatchClusterMetrics;
 import io.lakeops.adapters.emr.EmrClusterProvider;
+import io.lakeops.adapters.livy.FixedLivyProvider;
 import io.lakeops.adapters.local.LocalClusterProvider;
 import io.lakeops.config.ClustersConfig;
 import io.lakeops.config.EmrConfig;
 import io.lakeops.config.PoolsConfig;
 import io.lakeops.ports.ClusterMetrics;
 import io.lakeops.ports.ClusterProvider;
+import io.lakeops.ports.SparkSubmitter;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,8 +21,8 @@ import org.jboss.logging.Logger;
 /**
  * Chooses where clusters (and their health figures) come from by {@code lakeops.clusters.provider}.
  * Only the chosen adapter is created: the local one stops stale child processes when it starts,
- * which a console on EMR must never do, and the EMR one checks every pool's EMR configuration,
- * which a local console need not have.
+ * which a console on EMR must never do, and the EMR and Livy ones check every pool's configuration
+ * for them, which a local console need not have.
  */
 @ApplicationScoped
 class ClusterProviderProducer {
@@ -32,31 +34,37 @@ class ClusterProviderProducer {
       ClustersConfig config,
       Instance<LocalClusterProvider> local,
       EmrConfig emr,
-      PoolsConfig pools) {
+      PoolsConfig pools,
+      SparkSubmitter livy) {
     LOG.infof("Clusters come from the %s provider", config.provider().name().toLowerCase());
     return switch (config.provider()) {
       case LOCAL -> local.get();
       case EMR -> EmrClusterProvider.connect(emr, pools);
+      case LIVY -> FixedLivyProvider.connect(pools, livy);
     };
   }
 
-  /** The clusters' health figures: CloudWatch's for EMR; local clusters have none. */
+  /** The clusters' health figures: CloudWatch's for EMR; local clusters and Livy servers none. */
   @Produces
   @ApplicationScoped
   ClusterMetrics clusterMetrics(ClustersConfig config, EmrConfig emr) {
     return switch (config.provider()) {
-      case LOCAL -> ClusterMetrics.NONE;
+      case LOCAL, LIVY -> ClusterMetrics.NONE;
       case EMR -> CloudWatchClusterMetrics.connect(emr);
     };
   }
 
   /**
-   * The provider is made at its first use; an EMR pool configured wrongly must stop the start
-   * instead, naming the key.
+   * The provider is made at its first use; an EMR or Livy pool configured wrongly must stop the
+   * start instead, naming the key.
    */
   void checkAtStart(@Observes StartupEvent start, ClustersConfig config, PoolsConfig pools) {
-    if (config.provider() == ClustersConfig.Provider.EMR) {
-      EmrClusterProvider.check(pools);
+    switch (config.provider()) {
+      case EMR -> EmrClusterProvider.check(pools);
+      case LIVY -> FixedLivyProvider.check(pools);
+      case LOCAL -> {
+        // checked at the first launch: the build's jars
+      }
     }
   }
 

@@ -16,8 +16,9 @@ import java.util.Optional;
 public interface ClustersConfig {
 
   /**
-   * Where clusters come from: {@code local} (child processes on this machine, the embedded default)
-   * or {@code emr} (Amazon EMR, production).
+   * Where clusters come from: {@code local} (child processes on this machine, the embedded
+   * default), {@code emr} (Amazon EMR, production) or {@code livy} (a Livy server per pool that you
+   * run, at {@code lakeops.pools.<name>.livy-endpoint}; the console neither starts nor stops it).
    */
   @WithDefault("local")
   Provider provider();
@@ -72,6 +73,7 @@ public interface ClustersConfig {
 
   enum Provider {
     LOCAL,
-    EMR
+    EMR,
+    LIVY
   }
 }

@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithParentName;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -62,5 +63,12 @@ public interface PoolsConfig {
 
     /** How EMR builds the pool's clusters; required when {@code lakeops.clusters.provider=emr}. */
     Optional<EmrPoolConfig> emr();
+
+    /**
+     * The Livy server the pool's clusters stand for when {@code lakeops.clusters.provider=livy}
+     * ({@code http://livy:8998}): one you run, which the console neither starts nor stops; required
+     * then for a pool with desired clusters.
+     */
+    Optional<URI> livyEndpoint();
   }
 }

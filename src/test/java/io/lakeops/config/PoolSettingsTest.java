@@ -58,5 +58,10 @@ class PoolSettingsTest {
       Duration drainTimeout,
       int concurrentRuns,
       Optional<EmrPoolConfig> emr)
-      implements PoolsConfig.PoolConfig {}
+      implements PoolsConfig.PoolConfig {
+    @Override
+    public Optional<java.net.URI> livyEndpoint() {
+      return Optional.empty();
+    }
+  }
 }

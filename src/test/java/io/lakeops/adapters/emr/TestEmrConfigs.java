@@ -196,7 +196,12 @@ final class TestEmrConfigs {
       Duration drainTimeout,
       int concurrentRuns,
       Optional<EmrPoolConfig> emr)
-      implements PoolsConfig.PoolConfig {}
+      implements PoolsConfig.PoolConfig {
+    @Override
+    public Optional<java.net.URI> livyEndpoint() {
+      return Optional.empty();
+    }
+  }
 
   /** Pools by name, each with the mapping's defaults and this EMR group (null for none). */
   static PoolsConfig pools(Map<String, EmrPoolConfig> emrByPool) {
