@@ -77,6 +77,16 @@ public final class StandaloneLivy implements AutoCloseable {
     return endpoint.getPort();
   }
 
+  /** Where it answers, {@code http://127.0.0.1:<port>}. */
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  /** The Livy server's process. */
+  public ProcessHandle process() {
+    return provider.livyProcess(providerId);
+  }
+
   /** The spark-jobs job jar, as a batch names it on this Livy. */
   public Path jobsJar() {
     return provider.jobsJar();
