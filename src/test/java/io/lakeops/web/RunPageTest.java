@@ -83,7 +83,7 @@ class RunPageTest {
         .statusCode(200)
         .body(containsString("did not answer; try again later"))
         .body(containsString("data-finished=\"false\""))
-        .body(containsString("/static/run-live.js"));
+        .body(containsString("/static/live-panes.js"));
     viewer.get("/runs/" + running.id() + "?log=-1").then().statusCode(400);
     viewer.get("/runs/nope~20261126t120000z").then().statusCode(404);
   }
