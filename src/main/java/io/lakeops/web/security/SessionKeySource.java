@@ -1,5 +1,6 @@
 package io.lakeops.web.security;
 
+import io.quarkus.runtime.LaunchMode;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
@@ -24,7 +25,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * {@code LAKEOPS_SESSION_KEY} when set (replicas behind one address must share it), else a key made
  * once into {@code <data dir>/session.key} (owner-only) and read from there at every start. Quarkus
  * would otherwise make a new key at each start and print it in the log. It is never logged here.
- * Under the test profile a random key lives in memory only. Registered through {@code
+ * Under the test profile a random key lives in memory only; a production build gets none, so that
+ * no key is recorded into the packaged console. Registered through {@code
  * META-INF/services/io.smallrye.config.ConfigSourceFactory}, below every other source: a value of
  * {@code quarkus.http.auth.session.encryption-key} set anywhere else wins.
  */
@@ -38,10 +40,15 @@ public final class SessionKeySource implements ConfigSourceFactory {
   @Override
   public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
     String key;
-    if (present(context.getValue(ENV))) {
-      key = context.getValue(ENV).getValue();
-    } else if (context.getProfiles().contains("test")) {
+    if (context.getProfiles().contains("test")) {
       key = newKey();
+    } else if (building()) {
+      // Quarkus' build reads the configuration too, and records the values it finds as the
+      // packaged console's defaults: a key read or made now (even LAKEOPS_SESSION_KEY of the
+      // builder's environment) would ship inside the artifact.
+      return List.of();
+    } else if (present(context.getValue(ENV))) {
+      key = context.getValue(ENV).getValue();
     } else if (present(context.getValue("lakeops.data-dir"))) {
       key = keptIn(Path.of(context.getValue("lakeops.data-dir").getValue()).resolve(FILE));
     } else {
@@ -54,6 +61,23 @@ public final class SessionKeySource implements ConfigSourceFactory {
   @Override
   public OptionalInt getPriority() {
     return OptionalInt.of(ORDINAL);
+  }
+
+  /**
+   * Whether this runs inside a production build (Quarkus' augmentation, whose classes only the
+   * build has); dev mode builds and runs in one JVM, with nothing packaged.
+   */
+  static boolean building() {
+    if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
+      return false;
+    }
+    try {
+      Class.forName(
+          "io.quarkus.deployment.QuarkusAugmentor", false, SessionKeySource.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException packaged) {
+      return false;
+    }
   }
 
   /** The key in {@code file}, made there first when there is none. */
