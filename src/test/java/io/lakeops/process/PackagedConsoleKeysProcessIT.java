@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * environment) would ship inside {@code quarkus-app} and every image made from it. Only the
  * configuration mapping may name the property; nothing may give it a value.
  */
-class PackagedConsoleKeysIT {
+class PackagedConsoleKeysProcessIT {
   private static final String PROPERTY = "quarkus.http.auth.session.encryption-key";
 
   @Test
